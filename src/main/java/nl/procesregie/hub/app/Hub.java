@@ -1,0 +1,145 @@
+package nl.procesregie.hub.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.Codelijsten;
+import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.ingest.BerichtVerwerking;
+import nl.procesregie.hub.ingest.IjwConsumer;
+import nl.procesregie.hub.ingest.IjwInname;
+import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.notify.MailVerzender;
+import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.signals.SignaalOpslag;
+import nl.procesregie.hub.signals.SignaalUitgifte;
+import nl.procesregie.hub.signals.VerwijzerBeslissing;
+
+/**
+ * One running hub: its database pool, the Camel routes (YAML, from {@code routes/}) with the hub's parts bound by
+ * name, and the iJw consumer. Built from the typed settings and an injected clock.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    /** Where the infrastructure is: given by settings in production, started embedded in demo mode and tests. */
+    public record Infrastructuur(String kafkaBootstrapServers, String dbUrl, String dbGebruiker, String dbWachtwoord,
+                                 String smtpHost, int smtpPort) {
+        @Override
+        public String toString() {
+            return "Infrastructuur[kafka=" + kafkaBootstrapServers + ", db=" + dbUrl + ", smtp=" + smtpHost + ":" + smtpPort + "]";
+        }
+    }
+
+    private final HikariDataSource dataSource;
+    private final Main main;
+    private final IjwConsumer consumer;
+
+    private Hub(HikariDataSource dataSource, Main main, IjwConsumer consumer) {
+        this.dataSource = dataSource;
+        this.main = main;
+        this.consumer = consumer;
+    }
+
+    public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok) throws Exception {
+        RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties());
+        HikariDataSource dataSource = dataSource(instellingen, infra);
+        try {
+            Flyway.configure().dataSource(dataSource).load().migrate();
+
+            Uitgaand uitgaand = new Uitgaand(dataSource, klok, instellingen.outboxMaxWachttijd(), "procesregie-hub");
+            ZorgpadOpslag zorgpaden = new ZorgpadOpslag();
+            SignaalOpslag signalen = new SignaalOpslag();
+            SignaalUitgifte uitgifte = new SignaalUitgifte(uitgaand, new MailOpmaak(), Codelijsten.standaard(), klok);
+            BerichtVerwerking verwerking = new BerichtVerwerking(dataSource, zorgpaden, signalen, uitgifte, regio,
+                    new Pseudonimisering(instellingen.pseudoniemSleutel()), klok);
+            IjwInname inname = new IjwInname(new IjwParser(), verwerking, regio, instellingen.maxRecordBytes(),
+                    instellingen.maxPogingen(), klok);
+            MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
+                    infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
+                    instellingen.smtpStarttls(), instellingen.mailAfzender()), klok);
+
+            Main main = new Main();
+            main.bind("ijwInname", inname);
+            main.bind("uitgaand", uitgaand);
+            main.bind("mailVerzender", mailVerzender);
+            main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio, klok));
+            main.addInitialProperty("camel.main.name", "procesregie-hub");
+            main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+            main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
+            main.addInitialProperty("camel.component.kafka.value-serializer",
+                    "org.apache.kafka.common.serialization.ByteArraySerializer");
+            main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
+            main.addInitialProperty("hub.topic.signalen", instellingen.topicSignalen());
+            main.addInitialProperty("hub.uitgaand.interval", String.valueOf(instellingen.outboxInterval().toMillis()));
+            main.start();
+
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+            IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
+                    instellingen.kafkaMaxPollRecords(), Map.of(),
+                    List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
+                    batch -> template.requestBody("direct:ijw-inname", batch));
+            consumer.start();
+            LOG.info("procesregie-hub gestart: {} gemeenten, groep {}, {}", regio.gemeenten().size(),
+                    instellingen.kafkaGroupId(), infra);
+            return new Hub(dataSource, main, consumer);
+        } catch (Exception | Error e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(HubInstellingen instellingen, Infrastructuur infra) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(infra.dbUrl());
+        config.setUsername(infra.dbGebruiker());
+        config.setPassword(infra.dbWachtwoord());
+        config.setMaximumPoolSize(instellingen.dbPoolSize());
+        config.setPoolName("hub-db");
+        // Fail fast during an outage: the consumer then rewinds and backs off instead of hanging on a connection.
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(30_000);
+        return new HikariDataSource(config);
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public IjwConsumer consumer() {
+        return consumer;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("Camel stopte niet netjes: {}", e.toString());
+        }
+        dataSource.close();
+    }
+}

@@ -1,0 +1,278 @@
+package nl.procesregie.hub.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import nl.procesregie.hub.carepath.LeveringStand;
+import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.carepath.ToewijzingStand;
+import nl.procesregie.hub.carepath.Zorgpad;
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
+import nl.procesregie.hub.config.GemeenteInstellingen;
+import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.BerichtSoort;
+import nl.procesregie.hub.ijw.IjwBericht;
+import nl.procesregie.hub.ijw.Levering;
+import nl.procesregie.hub.ijw.Product;
+import nl.procesregie.hub.ijw.Toewijzing;
+import nl.procesregie.hub.signals.SignaalOpslag;
+import nl.procesregie.hub.signals.SignaalRij;
+import nl.procesregie.hub.signals.SignaalSoort;
+import nl.procesregie.hub.signals.SignaalUitgifte;
+import nl.procesregie.hub.signals.TrajectSignalering;
+
+/**
+ * The unit of work: applies a batch of parsed messages to the care path, decides their signals and fills the outbox,
+ * in ONE PostgreSQL transaction together with the record of which messages were processed. Either all of it commits
+ * or none of it does; the caller commits Kafka offsets only afterwards, so a redelivery finds the messages recorded and
+ * changes nothing.
+ */
+public final class BerichtVerwerking {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** What became of one message of the batch. */
+    public sealed interface Uitkomst {
+        record Verwerkt(List<SignaalRij> signalen) implements Uitkomst {
+        }
+
+        record AlVerwerkt() implements Uitkomst {
+        }
+
+        record Conflict(String reden) implements Uitkomst {
+        }
+    }
+
+    private final DataSource dataSource;
+    private final ZorgpadOpslag zorgpaden;
+    private final SignaalOpslag signalen;
+    private final SignaalUitgifte uitgifte;
+    private final RegioConfiguratie regio;
+    private final Pseudonimisering pseudonimisering;
+    private final Clock klok;
+
+    public BerichtVerwerking(DataSource dataSource, ZorgpadOpslag zorgpaden, SignaalOpslag signalen,
+                             SignaalUitgifte uitgifte, RegioConfiguratie regio, Pseudonimisering pseudonimisering,
+                             Clock klok) {
+        this.dataSource = dataSource;
+        this.zorgpaden = zorgpaden;
+        this.signalen = signalen;
+        this.uitgifte = uitgifte;
+        this.regio = regio;
+        this.pseudonimisering = pseudonimisering;
+        this.klok = klok;
+    }
+
+    /** @return one outcome per message, in the order given */
+    public List<Uitkomst> verwerk(List<IjwBericht> berichten) throws SQLException {
+        Instant nu = klok.instant();
+        List<String> pseudoniemen = berichten.stream().map(b -> pseudonimisering.pseudoniem(b.client().bsn())).toList();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<String, JeugdigeStand> standen = new HashMap<>(zorgpaden.vergrendel(c, pseudoniemen, nu));
+                List<Uitkomst> uitkomsten = new ArrayList<>(berichten.size());
+                for (int i = 0; i < berichten.size(); i++) {
+                    uitkomsten.add(pasToe(c, berichten.get(i), pseudoniemen.get(i), standen, nu));
+                }
+                c.commit();
+                return uitkomsten;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Uitkomst pasToe(Connection c, IjwBericht b, String jeugdige, Map<String, JeugdigeStand> standen, Instant nu)
+            throws SQLException {
+        byte[] hash = inhoudHash(b, jeugdige);
+        Optional<byte[]> eerder = eerdereInhoud(c, b);
+        if (eerder.isPresent()) {
+            return Arrays.equals(eerder.get(), hash) ? new Uitkomst.AlVerwerkt()
+                    : new Uitkomst.Conflict("Bericht " + b.identiteit().identificatie() + " van " + b.afzender()
+                    + " met dagtekening " + b.identiteit().dagtekening() + " is eerder ontvangen met een andere inhoud");
+        }
+        GemeenteInstellingen gemeente = regio.gemeente(b.gemeente())
+                .orElseThrow(() -> new IllegalStateException("gemeente " + b.gemeente() + " is niet geconfigureerd"));
+
+        Optional<String> conflict = switch (b.soort()) {
+            case JW301 -> pasToewijzingenToe(c, b, jeugdige);
+            case JW305, JW307 -> pasLeveringenToe(c, b, jeugdige);
+            case JW315 -> {
+                for (Product p : b.verzochteProducten()) {
+                    zorgpaden.bewaarVerzoek(c, jeugdige, b.aanbieder(), p.sleutel(), b.verwijzerType(),
+                            b.identiteit().dagtekening());
+                }
+                yield Optional.empty();
+            }
+        };
+        if (conflict.isPresent()) {
+            return new Uitkomst.Conflict(conflict.get());
+        }
+        zorgpaden.werkJeugdigeBij(c, jeugdige, b.client().voorletters(), b.client().geboortedatum(), b.gemeente(), nu);
+        registreer(c, b, hash, jeugdige, nu);
+        JeugdigeStand stand = standen.get(jeugdige);
+        stand = new JeugdigeStand(jeugdige, stand.hoogwatermerk(),
+                b.client().voorletters() != null ? b.client().voorletters() : stand.voorletters(),
+                b.client().geboortedatum() != null ? b.client().geboortedatum() : stand.geboortedatum());
+        if (b.soort() == BerichtSoort.JW315) {
+            standen.put(jeugdige, stand);
+            return new Uitkomst.Verwerkt(List.of());
+        }
+        return herbereken(c, b, gemeente, stand, standen, nu);
+    }
+
+    /** Checks every product before writing any, so a conflicting message leaves no trace. */
+    private Optional<String> pasToewijzingenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
+        List<ToewijzingStand> nieuw = new ArrayList<>();
+        List<Optional<ToewijzingStand>> bestaand = new ArrayList<>();
+        for (Toewijzing t : b.toewijzingen()) {
+            ToewijzingStand stand = new ToewijzingStand(b.gemeente(), t.toewijzingNummer(), jeugdige, b.aanbieder(),
+                    t.product().categorie(), t.product().code(), t.product().sleutel(),
+                    LocalDateTime.of(t.toewijzingsdatum(), t.toewijzingstijd()), t.ingangsdatum(), t.einddatum(),
+                    t.redenWijziging());
+            Optional<ToewijzingStand> huidig = zorgpaden.toewijzing(c, b.gemeente(), t.toewijzingNummer());
+            if (huidig.isPresent() && !huidig.get().jeugdige().equals(jeugdige)) {
+                return Optional.of("ToewijzingNummer " + t.toewijzingNummer() + " van gemeente " + b.gemeente()
+                        + " hoort al bij een andere jeugdige");
+            }
+            nieuw.add(stand);
+            bestaand.add(huidig);
+        }
+        for (int i = 0; i < nieuw.size(); i++) {
+            if (bestaand.get(i).isEmpty() || bestaand.get(i).get().wordtVervangenDoor(nieuw.get(i))) {
+                zorgpaden.bewaar(c, nieuw.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> pasLeveringenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
+        LeveringStand.Soort soort = b.soort() == BerichtSoort.JW305 ? LeveringStand.Soort.START : LeveringStand.Soort.STOP;
+        List<LeveringStand> nieuw = new ArrayList<>();
+        for (Levering l : b.leveringen()) {
+            LeveringStand stand = new LeveringStand(soort, b.aanbieder(), l.toewijzingNummer(), l.product().sleutel(),
+                    l.begindatum(), b.gemeente(), jeugdige, l.product().categorie(), l.product().code(), l.einddatum(),
+                    l.redenBeeindiging(), l.isIntrekking(), b.identiteit().dagtekening());
+            Optional<LeveringStand> huidig = zorgpaden.levering(c, soort, b.aanbieder(), l.toewijzingNummer(),
+                    stand.product(), l.begindatum());
+            if (huidig.isPresent() && !huidig.get().jeugdige().equals(jeugdige)) {
+                return Optional.of(soort.name().toLowerCase() + " van ToewijzingNummer " + l.toewijzingNummer()
+                        + " hoort al bij een andere jeugdige");
+            }
+            nieuw.add(huidig.map(h -> h.volgende(stand)).orElse(stand));
+        }
+        for (LeveringStand l : nieuw) {
+            zorgpaden.bewaar(c, l);
+        }
+        return Optional.empty();
+    }
+
+    private Uitkomst herbereken(Connection c, IjwBericht b, GemeenteInstellingen gemeente, JeugdigeStand stand,
+                                Map<String, JeugdigeStand> standen, Instant nu) throws SQLException {
+        String jeugdige = stand.pseudoniem();
+        List<ToewijzingStand> toewijzingen = zorgpaden.toewijzingen(c, jeugdige);
+        Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, zorgpaden.leveringen(c, jeugdige), this::isUitgesloten);
+        SignaalOpslag.Oorzaken oorzaken = signalen.oorzaken(c, jeugdige);
+        LocalDate vandaag = nu.atZone(ZONE).toLocalDate();
+        TrajectSignalering.Besluit besluit = TrajectSignalering.beslis(new TrajectSignalering.Invoer(zorgpad,
+                stand.hoogwatermerk(), zorgpaden.tellendeTrajecten(c, jeugdige), oorzaken.trajecten(),
+                oorzaken.hoogsteOrdinaal(), gemeente.drempel(), gemeente.terugkijkperiode(), vandaag));
+        zorgpaden.vervangTrajecten(c, jeugdige, zorgpad);
+        if (besluit.hoogwatermerk() != stand.hoogwatermerk()) {
+            zorgpaden.zetHoogwatermerk(c, jeugdige, besluit.hoogwatermerk());
+            stand = new JeugdigeStand(jeugdige, besluit.hoogwatermerk(), stand.voorletters(), stand.geboortedatum());
+        }
+        standen.put(jeugdige, stand);
+        if (besluit.signaal().isEmpty()) {
+            return new Uitkomst.Verwerkt(List.of());
+        }
+        TrajectSignalering.Signaal s = besluit.signaal().get();
+        boolean historisch = b.identiteit().dagtekening().isBefore(vandaag.minus(gemeente.signaalhorizon()));
+        Boolean verzonden = historisch ? Boolean.FALSE : gemeente.verwijzers().isPresent() ? null : Boolean.TRUE;
+        String sleutel = String.join("|", "TRAJECT", jeugdige, String.valueOf(s.volgnummer()),
+                s.aanleiding().sleutel().aanbieder(), s.aanleiding().sleutel().product());
+        String nummer = s.aanleiding().toewijzingNummers().isEmpty() ? null
+                : s.aanleiding().toewijzingNummers().get(s.aanleiding().toewijzingNummers().size() - 1);
+        SignaalRij rij = new SignaalRij(SignaalRij.idVoor(sleutel), sleutel, s.soort(), s.volgnummer(), gemeente.code(),
+                jeugdige, s.aanleiding().sleutel().aanbieder(), s.aanleiding().sleutel().product(), nummer,
+                s.hernieuwd(), historisch, verzonden, verzonden == null ? nu.plus(gemeente.verwijzerwachttijd()) : null, nu);
+        if (!signalen.voegToe(c, rij)) {
+            return new Uitkomst.Verwerkt(List.of());
+        }
+        if (verzonden != null) {
+            uitgifte.geefUit(c, rij, gemeente, zorgpad, toewijzingen, stand);
+        }
+        if (historisch || (Boolean.TRUE.equals(verzonden) && s.soort() == SignaalSoort.VIERDE_TRAJECT)) {
+            zorgpaden.markeerOnderRegie(c, jeugdige, nu);
+        }
+        return new Uitkomst.Verwerkt(List.of(rij));
+    }
+
+    private boolean isUitgesloten(String gemeenteCode, String categorie, String code) {
+        return regio.gemeente(gemeenteCode).map(g -> g.isUitgesloten(categorie, code)).orElse(false);
+    }
+
+    private Optional<byte[]> eerdereInhoud(Connection c, IjwBericht b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select inhoud_hash from verwerkt_bericht "
+                + "where afzender = ? and identificatie = ? and dagtekening = ?")) {
+            ps.setString(1, b.identiteit().afzender());
+            ps.setString(2, b.identiteit().identificatie());
+            ps.setObject(3, b.identiteit().dagtekening());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private void registreer(Connection c, IjwBericht b, byte[] hash, String jeugdige, Instant nu) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into verwerkt_bericht (afzender, identificatie, "
+                + "dagtekening, inhoud_hash, jeugdige, verwerkt_op) values (?,?,?,?,?,?)")) {
+            ps.setString(1, b.identiteit().afzender());
+            ps.setString(2, b.identiteit().identificatie());
+            ps.setObject(3, b.identiteit().dagtekening());
+            ps.setBytes(4, hash);
+            ps.setString(5, jeugdige);
+            ps.setTimestamp(6, Timestamp.from(nu));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A digest of what the hub read from the message, not of its bytes: the same message re-serialised (other
+     * prefixes, whitespace) is the same message. The youth enters as its pseudonym; the BSN is never part of a record's
+     * text form.
+     */
+    static byte[] inhoudHash(IjwBericht b, String jeugdige) {
+        String inhoud = String.join("\n", b.soort().name(), b.afzender(), b.ontvanger(), jeugdige,
+                String.valueOf(b.client().geboortedatum()), String.valueOf(b.client().voorletters()),
+                b.toewijzingen().toString(), b.leveringen().toString(), b.verzochteProducten().toString(),
+                String.valueOf(b.verwijzerType()));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(inhoud.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

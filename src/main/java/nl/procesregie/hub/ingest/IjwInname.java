@@ -1,0 +1,142 @@
+package nl.procesregie.hub.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.Foutcode;
+import nl.procesregie.hub.ijw.IjwBericht;
+import nl.procesregie.hub.ijw.IjwFout;
+import nl.procesregie.hub.ijw.IjwParser;
+
+/**
+ * Takes a polled batch of records: parses and validates each, applies the valid ones in one transaction and returns
+ * what must be parked. A record that makes the batch fail is isolated by retrying the records one by one, a bounded
+ * number of times each, so that one poison record neither blocks the partition nor takes its neighbours with it.
+ * Outages are thrown to the caller, which retries the whole batch later and parks nothing.
+ */
+public final class IjwInname {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IjwInname.class);
+    static final int GEPARKEERD_DEEL = 256 * 1024;
+
+    private final IjwParser parser;
+    private final BerichtVerwerking verwerking;
+    private final RegioConfiguratie regio;
+    private final int maxRecordBytes;
+    private final int maxPogingen;
+    private final Clock klok;
+
+    public IjwInname(IjwParser parser, BerichtVerwerking verwerking, RegioConfiguratie regio, int maxRecordBytes,
+                     int maxPogingen, Clock klok) {
+        this.parser = parser;
+        this.verwerking = verwerking;
+        this.regio = regio;
+        this.maxRecordBytes = maxRecordBytes;
+        this.maxPogingen = maxPogingen;
+        this.klok = klok;
+    }
+
+    /** @return the records to park, in batch order; empty when everything was processed */
+    public List<TeParkeren> verwerk(List<OntvangenRecord> records) throws SQLException {
+        List<TeParkeren> parkeren = new ArrayList<>();
+        List<OntvangenRecord> geldig = new ArrayList<>();
+        List<IjwBericht> berichten = new ArrayList<>();
+        for (OntvangenRecord r : records) {
+            try {
+                berichten.add(lees(r));
+                geldig.add(r);
+            } catch (IjwFout fout) {
+                parkeren.add(parkeer(r, fout.code(), fout.reden()));
+            }
+        }
+        if (berichten.isEmpty()) {
+            return parkeren;
+        }
+        try {
+            verzamelConflicten(geldig, verwerking.verwerk(berichten), parkeren);
+        } catch (SQLException | RuntimeException e) {
+            if (Storing.isStoring(e)) {
+                throw e;
+            }
+            LOG.warn("Batch van {} berichten mislukt ({}); berichten worden afzonderlijk verwerkt", berichten.size(),
+                    e.toString());
+            for (int i = 0; i < berichten.size(); i++) {
+                verwerkAfzonderlijk(geldig.get(i), berichten.get(i), parkeren);
+            }
+        }
+        return parkeren;
+    }
+
+    private IjwBericht lees(OntvangenRecord r) throws IjwFout {
+        if (r.waarde() == null || r.waarde().length == 0) {
+            throw new IjwFout(Foutcode.XML_ONGELDIG, "Het record is leeg");
+        }
+        if (r.waarde().length > maxRecordBytes) {
+            throw new IjwFout(Foutcode.TE_GROOT, "Het bericht is " + r.waarde().length + " bytes; de grens is "
+                    + maxRecordBytes + " bytes (HUB_MAX_RECORD_BYTES)");
+        }
+        IjwBericht bericht = parser.parse(r.waarde());
+        if (regio.gemeente(bericht.gemeente()).isEmpty()) {
+            throw new IjwFout(Foutcode.GEMEENTE_ONBEKEND, "Gemeente " + bericht.gemeente()
+                    + " staat niet in de regioconfiguratie van deze hub");
+        }
+        return bericht;
+    }
+
+    private void verwerkAfzonderlijk(OntvangenRecord r, IjwBericht b, List<TeParkeren> parkeren) throws SQLException {
+        Exception fout = null;
+        for (int poging = 1; poging <= maxPogingen; poging++) {
+            try {
+                verzamelConflicten(List.of(r), verwerking.verwerk(List.of(b)), parkeren);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (Storing.isStoring(e)) {
+                    throw e;
+                }
+                fout = e;
+            }
+        }
+        LOG.error("Record {}-{}@{} na {} pogingen geparkeerd: {}", r.topic(), r.partitie(), r.offset(), maxPogingen,
+                fout.toString());
+        parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "De verwerking is " + maxPogingen
+                + " keer mislukt: " + fout.getClass().getSimpleName()));
+    }
+
+    private void verzamelConflicten(List<OntvangenRecord> records, List<BerichtVerwerking.Uitkomst> uitkomsten,
+                                    List<TeParkeren> parkeren) {
+        for (int i = 0; i < records.size(); i++) {
+            if (uitkomsten.get(i) instanceof BerichtVerwerking.Uitkomst.Conflict conflict) {
+                parkeren.add(parkeer(records.get(i), Foutcode.CONFLICT, conflict.reden()));
+            }
+        }
+    }
+
+    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String reden) {
+        LOG.warn("Record {}-{}@{} geparkeerd: {} {}", r.topic(), r.partitie(), r.offset(), code, reden);
+        byte[] waarde = r.waarde() == null ? new byte[0] : r.waarde();
+        String sha256 = null;
+        if (waarde.length > GEPARKEERD_DEEL) {
+            sha256 = sha256(waarde);
+            waarde = Arrays.copyOf(waarde, GEPARKEERD_DEEL);
+        }
+        return new TeParkeren(waarde, code, reden, r.topic(), r.partitie(), r.offset(), klok.instant(), sha256);
+    }
+
+    private static String sha256(byte[] waarde) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(waarde));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

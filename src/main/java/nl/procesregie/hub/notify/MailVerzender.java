@@ -1,0 +1,116 @@
+package nl.procesregie.hub.notify;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Properties;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+
+/**
+ * Sends one outbox mail over SMTP. Jakarta Mail replaces the Message-ID on every save; the outbox needs the same
+ * Message-ID on every retry (that is how a re-send is told from a duplicate), so the message pins it.
+ */
+public final class MailVerzender {
+
+    public record SmtpInstellingen(String host, int port, String gebruiker, String wachtwoord, boolean starttls,
+                                   String afzender) {
+        @Override
+        public String toString() {
+            return "SmtpInstellingen[host=" + host + ", port=" + port + ", starttls=" + starttls + "]";
+        }
+    }
+
+    private final Session sessie;
+    private final InternetAddress afzender;
+    private final Clock klok;
+
+    public MailVerzender(SmtpInstellingen instellingen, Clock klok) throws MessagingException {
+        this.klok = klok;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", instellingen.host());
+        p.put("mail.smtp.port", String.valueOf(instellingen.port()));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "30000");
+        p.put("mail.smtp.writetimeout", "30000");
+        if (instellingen.starttls()) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        Authenticator auth = null;
+        if (instellingen.gebruiker() != null) {
+            p.put("mail.smtp.auth", "true");
+            auth = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(instellingen.gebruiker(), instellingen.wachtwoord());
+                }
+            };
+        }
+        this.sessie = Session.getInstance(p, auth);
+        this.afzender = new InternetAddress(instellingen.afzender(), true);
+    }
+
+    public void verzend(UitgaandItem item) throws MessagingException {
+        MimeMessage bericht = new VasteIdBericht(sessie, item.messageId());
+        bericht.setFrom(afzender);
+        for (String ontvanger : item.ontvangers()) {
+            bericht.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(ontvanger, true));
+        }
+        bericht.setSubject(item.onderwerp(), StandardCharsets.UTF_8.name());
+        bericht.setSentDate(Date.from(klok.instant()));
+        MimeBodyPart tekst = new MimeBodyPart();
+        tekst.setText(item.tekst(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(item.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternatief = new MimeMultipart("alternative", tekst, html);
+        bericht.setContent(alternatief);
+        bericht.saveChanges();
+        Transport.send(bericht);
+    }
+
+    /**
+     * Whether a failed send may nevertheless have delivered the mail. Refused connections and explicit SMTP rejections
+     * did not; a time-out or broken connection after the data went out may have.
+     */
+    public static boolean misschienAfgeleverd(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof MailConnectException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof SMTPSendFailedException) {
+                return false;
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
+                return misschienAfgeleverd(m.getNextException());
+            }
+        }
+        return fout instanceof MessagingException;
+    }
+
+    private static final class VasteIdBericht extends MimeMessage {
+        private final String messageId;
+
+        VasteIdBericht(Session sessie, String messageId) {
+            super(sessie);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package nl.procesregie.hub.signals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.procesregie.hub.carepath.TrajectSleutel;
+
+/** Signals in PostgreSQL, on the caller's connection and transaction. */
+public final class SignaalOpslag {
+
+    /** Trajectories that raised zorgstapeling signals for a youth, and the highest ordinal signalled. */
+    public record Oorzaken(Set<TrajectSleutel> trajecten, int hoogsteOrdinaal) {
+    }
+
+    public Oorzaken oorzaken(Connection c, String jeugdige) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select aanbieder, product, volgnummer from signaal "
+                + "where jeugdige = ? and soort in ('VIERDE_TRAJECT', 'VERVOLG_TRAJECT')")) {
+            ps.setString(1, jeugdige);
+            Set<TrajectSleutel> trajecten = new HashSet<>();
+            int hoogste = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    trajecten.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
+                    hoogste = Math.max(hoogste, rs.getInt(3));
+                }
+            }
+            return new Oorzaken(trajecten, hoogste);
+        }
+    }
+
+    /** @return false when a signal with this key exists already: the guard against signalling twice */
+    public boolean voegToe(Connection c, SignaalRij s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into signaal (signaal_id, signaal_sleutel, soort, "
+                + "volgnummer, gemeente, jeugdige, aanbieder, product, toewijzingnummer, hernieuwd, historisch, "
+                + "verzonden, beslis_op, tijdstip) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                + "on conflict (signaal_sleutel) do nothing")) {
+            ps.setObject(1, s.signaalId());
+            ps.setString(2, s.sleutel());
+            ps.setString(3, s.soort().name());
+            ps.setObject(4, s.volgnummer(), Types.INTEGER);
+            ps.setString(5, s.gemeente());
+            ps.setString(6, s.jeugdige());
+            ps.setString(7, s.aanbieder());
+            ps.setString(8, s.product());
+            ps.setString(9, s.toewijzingNummer());
+            ps.setBoolean(10, s.hernieuwd());
+            ps.setBoolean(11, s.historisch());
+            ps.setObject(12, s.verzonden(), Types.BOOLEAN);
+            ps.setTimestamp(13, s.beslisOp() == null ? null : Timestamp.from(s.beslisOp()));
+            ps.setTimestamp(14, Timestamp.from(s.tijdstip()));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Signals whose referrer wait is over, locked so that one hub instance decides each. */
+    public List<SignaalRij> teBeslissen(Connection c, Instant nu, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where verzonden is null and beslis_op <= ? "
+                + "order by beslis_op limit ? for update skip locked")) {
+            ps.setTimestamp(1, Timestamp.from(nu));
+            ps.setInt(2, max);
+            List<SignaalRij> lijst = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lijst.add(rij(rs));
+                }
+            }
+            return lijst;
+        }
+    }
+
+    public void zetVerzonden(Connection c, UUID signaalId, boolean verzonden) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update signaal set verzonden = ? where signaal_id = ?")) {
+            ps.setBoolean(1, verzonden);
+            ps.setObject(2, signaalId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static final String SELECT = "select signaal_id, signaal_sleutel, soort, volgnummer, gemeente, jeugdige, "
+            + "aanbieder, product, toewijzingnummer, hernieuwd, historisch, verzonden, beslis_op, tijdstip from signaal";
+
+    private static SignaalRij rij(ResultSet rs) throws SQLException {
+        Object verzonden = rs.getObject(12);
+        Timestamp beslisOp = rs.getTimestamp(13);
+        Object volgnummer = rs.getObject(4);
+        return new SignaalRij(rs.getObject(1, UUID.class), rs.getString(2), SignaalSoort.valueOf(rs.getString(3)),
+                volgnummer == null ? null : ((Number) volgnummer).intValue(), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11),
+                (Boolean) verzonden, beslisOp == null ? null : beslisOp.toInstant(), rs.getTimestamp(14).toInstant());
+    }
+}

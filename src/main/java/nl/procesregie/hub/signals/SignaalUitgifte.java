@@ -1,0 +1,82 @@
+package nl.procesregie.hub.signals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+
+import nl.procesregie.hub.carepath.ToewijzingStand;
+import nl.procesregie.hub.carepath.Traject;
+import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
+import nl.procesregie.hub.carepath.Zorgpad;
+import nl.procesregie.hub.config.GemeenteInstellingen;
+import nl.procesregie.hub.ijw.Codelijst;
+import nl.procesregie.hub.ijw.Codelijsten;
+import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.notify.SignaalMail;
+import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.notify.ZorgpadRegel;
+
+/**
+ * Puts a decided signal in the outbox, in the caller's transaction: the {@code regie.signalen} event always, the mail
+ * only when the signal is sent (not historical, referrer rule satisfied). The mail is rendered now, so retries send
+ * exactly what the regisseur was meant to read at the moment of the signal.
+ */
+public final class SignaalUitgifte {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final Uitgaand uitgaand;
+    private final MailOpmaak opmaak;
+    private final Codelijsten codelijsten;
+    private final Clock klok;
+
+    public SignaalUitgifte(Uitgaand uitgaand, MailOpmaak opmaak, Codelijsten codelijsten, Clock klok) {
+        this.uitgaand = uitgaand;
+        this.opmaak = opmaak;
+        this.codelijsten = codelijsten;
+        this.klok = klok;
+    }
+
+    public void geefUit(Connection c, SignaalRij signaal, GemeenteInstellingen gemeente, Zorgpad zorgpad,
+                        Collection<ToewijzingStand> toewijzingen, JeugdigeStand jeugdige) throws SQLException {
+        if (Boolean.TRUE.equals(signaal.verzonden()) && !signaal.historisch()) {
+            SignaalMail mail = mail(signaal, gemeente, zorgpad, toewijzingen, jeugdige);
+            uitgaand.plaatsMail(c, signaal.signaalId(), List.of(gemeente.regisseurEmail()), opmaak.maak(mail));
+        }
+        uitgaand.plaatsEvent(c, signaal.signaalId(), signaal.jeugdige(), SignaalEvent.json(signaal));
+    }
+
+    private SignaalMail mail(SignaalRij signaal, GemeenteInstellingen gemeente, Zorgpad zorgpad,
+                             Collection<ToewijzingStand> toewijzingen, JeugdigeStand jeugdige) {
+        LocalDate vandaag = LocalDate.now(klok.withZone(ZONE));
+        List<ZorgpadRegel> regels = zorgpad.chronologisch().stream()
+                .map(t -> regel(t, signaal, vandaag))
+                .toList();
+        ZorgpadRegel aanleiding = regels.stream().filter(ZorgpadRegel::aanleiding).findFirst().orElse(null);
+        List<String> nummers = toewijzingen.stream()
+                .filter(t -> t.gemeente().equals(gemeente.code()))
+                .map(ToewijzingStand::toewijzingNummer)
+                .sorted()
+                .toList();
+        return new SignaalMail(signaal.soort().name(), signaal.referentie(), signaal.volgnummer(), gemeente.drempel(),
+                signaal.hernieuwd(), gemeente, jeugdige.voorletters(), jeugdige.geboortedatum(), nummers, aanleiding,
+                regels, signaal.tijdstip().atZone(ZONE));
+    }
+
+    private ZorgpadRegel regel(Traject t, SignaalRij signaal, LocalDate vandaag) {
+        boolean isAanleiding = t.sleutel().aanbieder().equals(signaal.aanbieder())
+                && t.sleutel().product().equals(signaal.product());
+        String categorie = t.categorie();
+        String omschrijving = categorie == null ? null
+                : codelijsten.omschrijving(Codelijst.PRODUCTCATEGORIE, categorie).orElse(null);
+        String stopReden = t.redenBeeindiging() == null ? null
+                : codelijsten.omschrijving(Codelijst.REDEN_BEEINDIGING, t.redenBeeindiging()).orElse(t.redenBeeindiging());
+        return new ZorgpadRegel(t.sleutel().aanbieder(), categorie, omschrijving, t.code(), t.toewijzingNummers(),
+                t.toewijzingVan(), t.toewijzingTot(), t.zorgVan(), t.zorgTot(), stopReden, t.loopt(vandaag), t.telt(),
+                isAanleiding);
+    }
+}

@@ -1,0 +1,102 @@
+package nl.procesregie.hub.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds iJw 3.2 messages for integration tests as plain text, independent of the parser under test. Test BSNs only
+ * (999900006 … 999999990, eleven-test valid).
+ */
+final class Berichten {
+
+    private static final AtomicLong VOLGNUMMER = new AtomicLong(1);
+    private static final String BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
+
+    /** A test BSN that passes the eleven-test, the n-th of the test range. */
+    static String bsn(int n) {
+        for (long kandidaat = 999900006L + 11L * n; ; kandidaat++) {
+            String s = Long.toString(kandidaat);
+            int som = 0;
+            for (int i = 0; i < 8; i++) {
+                som += (9 - i) * (s.charAt(i) - '0');
+            }
+            som -= s.charAt(8) - '0';
+            if (som % 11 == 0) {
+                return s;
+            }
+        }
+    }
+
+    static String identificatie() {
+        return "IT-" + VOLGNUMMER.getAndIncrement();
+    }
+
+    record Product(String nummer, String categorie, String code) {
+    }
+
+    static byte[] toewijzing(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+                             String reden, Product... producten) {
+        StringBuilder p = new StringBuilder();
+        for (Product pr : producten) {
+            p.append("<ToegewezenProduct><ToewijzingNummer>").append(pr.nummer()).append("</ToewijzingNummer>");
+            p.append(product(pr));
+            p.append("<Toewijzingsdatum>").append(dagtekening).append("</Toewijzingsdatum>")
+                    .append("<Toewijzingstijd>10:00:00</Toewijzingstijd>")
+                    .append("<Ingangsdatum>").append(dagtekening).append("</Ingangsdatum>");
+            if (reden != null) {
+                p.append("<Einddatum>").append(dagtekening).append("</Einddatum>")
+                        .append("<RedenWijziging>").append(reden).append("</RedenWijziging>");
+            }
+            p.append("<Omvang><ijw:Volume>1</ijw:Volume><ijw:Eenheid>04</ijw:Eenheid><ijw:Frequentie>2</ijw:Frequentie></Omvang>")
+                    .append("</ToegewezenProduct>");
+        }
+        return bericht("jw301", "436", gemeente, aanbieder, bsn, dagtekening, identificatie,
+                "<ToegewezenProducten>" + p + "</ToegewezenProducten>");
+    }
+
+    static byte[] start(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+                        String status, Product pr, LocalDate begin) {
+        String inhoud = "<StartProducten><StartProduct><ToewijzingNummer>" + pr.nummer() + "</ToewijzingNummer>"
+                + product(pr) + "<ToewijzingIngangsdatum>" + begin + "</ToewijzingIngangsdatum><Begindatum>" + begin
+                + "</Begindatum><StatusAanlevering>" + status + "</StatusAanlevering></StartProduct></StartProducten>";
+        return bericht("jw305", "438", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
+    }
+
+    static byte[] verzoek(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+                          String verwijzerType, Product pr) {
+        String inhoud = "<Verwijzer><Type>" + verwijzerType + "</Type></Verwijzer><AangevraagdeProducten>"
+                + "<AangevraagdProduct><ReferentieAanbieder>R1</ReferentieAanbieder>" + product(pr)
+                + "<ToewijzingIngangsdatum>" + dagtekening + "</ToewijzingIngangsdatum></AangevraagdProduct>"
+                + "</AangevraagdeProducten>";
+        return bericht("jw315", "446", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
+    }
+
+    private static String product(Product pr) {
+        if (pr.categorie() == null) {
+            return "";
+        }
+        return "<Product><ijw:Categorie>" + pr.categorie() + "</ijw:Categorie>"
+                + (pr.code() == null ? "" : "<ijw:Code>" + pr.code() + "</ijw:Code>") + "</Product>";
+    }
+
+    private static byte[] bericht(String soort, String code, String afzender, String ontvanger, String bsn,
+                                  LocalDate dagtekening, String identificatie, String productLijst) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/" + soort + "/schema\" xmlns:ijw=\"" + BASIS + "\">"
+                + "<Header><BerichtCode>" + code + "</BerichtCode><BerichtVersie>3</BerichtVersie>"
+                + "<BerichtSubversie>2</BerichtSubversie><Afzender>" + afzender + "</Afzender><Ontvanger>" + ontvanger
+                + "</Ontvanger><BerichtIdentificatie><ijw:Identificatie>" + identificatie + "</ijw:Identificatie>"
+                + "<ijw:Dagtekening>" + dagtekening + "</ijw:Dagtekening></BerichtIdentificatie>"
+                + "<XsdVersie><ijw:BasisschemaXsdVersie>1.2.0</ijw:BasisschemaXsdVersie>"
+                + "<ijw:BerichtXsdVersie>1.2.0</ijw:BerichtXsdVersie></XsdVersie></Header>"
+                + "<Client><Bsn>" + bsn + "</Bsn><Geboortedatum><ijw:Datum>2012-05-17</ijw:Datum></Geboortedatum>"
+                + "<Geslacht>2</Geslacht><Naam><ijw:Geslachtsnaam><ijw:Achternaam>Test</ijw:Achternaam>"
+                + "</ijw:Geslachtsnaam><ijw:Voorletters>J.P.</ijw:Voorletters><ijw:NaamGebruik>1</ijw:NaamGebruik>"
+                + "</Naam>" + productLijst + "</Client></Bericht>";
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Berichten() {
+    }
+}
