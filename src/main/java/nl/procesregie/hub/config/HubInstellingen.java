@@ -1,0 +1,538 @@
+package nl.procesregie.hub.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The process settings of the hub, read once at start-up from environment variables (overlaid with -D system
+ * properties) and validated as a whole. Everything else asks this class; nothing reads the environment itself.
+ *
+ * <p>A blank value counts as absent, because orchestrators often pass {@code KEY=} for "not set".
+ * In productie the settings must name real infrastructure and safe secrets; every gap is reported at once.
+ */
+public final class HubInstellingen {
+
+    private static final String STANDAARD_CONFIG = "classpath:config/utrecht-west.yaml,classpath:config/flevoland.yaml";
+    private static final String STANDAARD_AFZENDER = "procesregie-hub@localhost";
+    // Public knowledge by design: fine for demo data, refused in productie.
+    private static final String STANDAARD_SLEUTEL = "procesregie-hub-ontwikkelsleutel-niet-voor-productie";
+    // A keyed hash is only as strong as its key; 32 characters gives HMAC-SHA256 a full-strength key.
+    private static final int MIN_SLEUTEL_LENGTE = 32;
+
+    private static final Pattern BOOTSTRAP_SERVER =
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+
+    private final Modus modus;
+    private final List<String> configLocaties;
+    private final String kafkaBootstrapServers;
+    private final String kafkaGroupId;
+    private final int kafkaMaxPollRecords;
+    private final String topicToewijzingen;
+    private final String topicStartStop;
+    private final String topicVerzoeken;
+    private final String topicSignalen;
+    private final String topicOngeldig;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final int dbPoolSize;
+    private final String smtpHost;
+    private final Integer smtpPort;
+    private final String smtpUsername;
+    private final String smtpPassword;
+    private final boolean smtpStarttls;
+    private final String mailAfzender;
+    private final byte[] pseudoniemSleutel;
+    private final boolean pseudoniemSleutelIsStandaard;
+    private final int maxRecordBytes;
+    private final int maxPogingen;
+    private final Duration outboxInterval;
+    private final Duration outboxMaxWachttijd;
+    private final Path dataDir;
+    private final boolean demoFeed;
+    private final int httpPort;
+
+    private HubInstellingen(Lezer l) {
+        modus = l.modus();
+        configLocaties = l.lijst("HUB_CONFIG", STANDAARD_CONFIG);
+        kafkaBootstrapServers = l.bootstrapServers("KAFKA_BOOTSTRAP_SERVERS");
+        kafkaGroupId = l.tekst("HUB_KAFKA_GROUP_ID", "procesregie-hub");
+        kafkaMaxPollRecords = l.geheelGetal("HUB_KAFKA_MAX_POLL_RECORDS", 500, 1, Integer.MAX_VALUE);
+        topicToewijzingen = l.topic("HUB_TOPIC_TOEWIJZINGEN", "ijw.toewijzingen");
+        topicStartStop = l.topic("HUB_TOPIC_START_STOP", "ijw.start-stop");
+        topicVerzoeken = l.topic("HUB_TOPIC_VERZOEKEN", "ijw.verzoeken");
+        topicSignalen = l.topic("HUB_TOPIC_SIGNALEN", "regie.signalen");
+        topicOngeldig = l.topic("HUB_TOPIC_ONGELDIG", "ijw.ongeldig");
+        dbUrl = l.jdbcUrl("HUB_DB_URL");
+        dbUser = l.optioneel("HUB_DB_USER");
+        dbPassword = l.geheim("HUB_DB_PASSWORD");
+        dbPoolSize = l.geheelGetal("HUB_DB_POOL_SIZE", 8, 1, Integer.MAX_VALUE);
+        smtpHost = l.optioneel("SMTP_HOST");
+        smtpPort = l.poort("SMTP_PORT");
+        smtpUsername = l.optioneel("SMTP_USERNAME");
+        smtpPassword = l.geheim("SMTP_PASSWORD");
+        smtpStarttls = l.booleaan("SMTP_STARTTLS", false);
+        mailAfzender = l.emailadres("HUB_MAIL_AFZENDER", STANDAARD_AFZENDER);
+        String sleutel = l.sleutel("HUB_PSEUDONIEM_SLEUTEL");
+        pseudoniemSleutelIsStandaard = sleutel == null;
+        pseudoniemSleutel = (sleutel == null ? STANDAARD_SLEUTEL : sleutel).getBytes(StandardCharsets.UTF_8);
+        maxRecordBytes = l.geheelGetal("HUB_MAX_RECORD_BYTES", 5 * 1024 * 1024, 1, Integer.MAX_VALUE);
+        maxPogingen = l.geheelGetal("HUB_MAX_POGINGEN", 3, 1, Integer.MAX_VALUE);
+        outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
+        outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
+        dataDir = l.pad("HUB_DATA_DIR", "./hub-data");
+        // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
+        demoFeed = l.booleaan("HUB_DEMO_FEED", modus == Modus.DEMO);
+        httpPort = l.geheelGetal("HUB_HTTP_PORT", 8080, 0, 65535);
+
+        controleerSamenhang(l);
+        if (modus == Modus.PRODUCTIE) {
+            controleerProductie(l);
+        }
+        l.meldOnbekendeSleutels();
+        l.gooiBijFouten();
+    }
+
+    /** Reads and validates all settings from {@code bron}; throws {@link ConfiguratieFout} listing every problem. */
+    public static HubInstellingen uit(Map<String, String> bron) {
+        return new HubInstellingen(new Lezer(bron));
+    }
+
+    /** The settings of this process: environment variables, each overridden by a -D system property of the same name. */
+    public static HubInstellingen uitOmgeving() {
+        Map<String, String> bron = new HashMap<>(System.getenv());
+        for (String naam : System.getProperties().stringPropertyNames()) {
+            bron.put(naam, System.getProperty(naam));
+        }
+        return uit(bron);
+    }
+
+    private void controleerSamenhang(Lezer l) {
+        if (outboxMaxWachttijd.compareTo(outboxInterval) < 0) {
+            l.fout("HUB_OUTBOX_MAX_WACHTTIJD", "moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (" + outboxInterval
+                    + "), gevonden " + outboxMaxWachttijd);
+        }
+        if ((smtpHost == null) != (smtpPort == null) && !l.heeftFout("SMTP_PORT")) {
+            l.fout(smtpHost == null ? "SMTP_HOST" : "SMTP_PORT",
+                    "ontbreekt; SMTP_HOST en SMTP_PORT horen samen (beide of geen van beide)");
+        }
+        if (smtpPassword != null && smtpUsername == null) {
+            l.fout("SMTP_USERNAME", "ontbreekt terwijl SMTP_PASSWORD is gezet");
+        }
+        // Outgoing topics must differ from every other topic, or the hub would read back what it writes.
+        List<Map.Entry<String, String>> topics = List.of(
+                Map.entry("HUB_TOPIC_TOEWIJZINGEN", topicToewijzingen),
+                Map.entry("HUB_TOPIC_START_STOP", topicStartStop),
+                Map.entry("HUB_TOPIC_VERZOEKEN", topicVerzoeken),
+                Map.entry("HUB_TOPIC_SIGNALEN", topicSignalen),
+                Map.entry("HUB_TOPIC_ONGELDIG", topicOngeldig));
+        for (int uit = 3; uit < topics.size(); uit++) {
+            for (int ander = 0; ander < uit; ander++) {
+                if (topics.get(uit).getValue().equals(topics.get(ander).getValue())) {
+                    l.fout(topics.get(uit).getKey(), "gelijk aan " + topics.get(ander).getKey() + " ('"
+                            + topics.get(uit).getValue() + "'); een uitgaand topic moet een eigen topic zijn");
+                }
+            }
+        }
+    }
+
+    private void controleerProductie(Lezer l) {
+        String reden = " (HUB_MODE=productie start geen ingebouwde ";
+        if (kafkaBootstrapServers == null && !l.heeftFout("KAFKA_BOOTSTRAP_SERVERS")) {
+            l.fout("KAFKA_BOOTSTRAP_SERVERS", "ontbreekt" + reden + "Kafka)");
+        }
+        if (dbUrl == null && !l.heeftFout("HUB_DB_URL")) {
+            l.fout("HUB_DB_URL", "ontbreekt" + reden + "PostgreSQL)");
+        }
+        if (smtpHost == null && smtpPort == null && !l.heeftFout("SMTP_PORT")) {
+            l.fout("SMTP_HOST", "ontbreekt" + reden + "mailserver)");
+            l.fout("SMTP_PORT", "ontbreekt" + reden + "mailserver)");
+        }
+        if (!smtpStarttls && !l.heeftFout("SMTP_STARTTLS")) {
+            l.fout("SMTP_STARTTLS", "moet true zijn in productie: mail met persoonsgegevens gaat niet onversleuteld");
+        }
+        if (demoFeed) {
+            l.fout("HUB_DEMO_FEED", "de demofeed is in productie niet toegestaan");
+        }
+        if (pseudoniemSleutelIsStandaard && !l.heeftFout("HUB_PSEUDONIEM_SLEUTEL")) {
+            l.fout("HUB_PSEUDONIEM_SLEUTEL", "ontbreekt; de ontwikkelsleutel is openbaar en in productie niet toegestaan");
+        }
+        if (mailAfzender.equals(STANDAARD_AFZENDER)) {
+            l.fout("HUB_MAIL_AFZENDER", "ontbreekt; in productie is een echt afzenderadres nodig");
+        }
+    }
+
+    public Modus modus() {
+        return modus;
+    }
+
+    /** Locations of the regio YAML files, {@code classpath:} or file paths, in the order given. */
+    public List<String> configLocaties() {
+        return configLocaties;
+    }
+
+    /** Absent: use the embedded broker (demo only). */
+    public Optional<String> kafkaBootstrapServers() {
+        return Optional.ofNullable(kafkaBootstrapServers);
+    }
+
+    public String kafkaGroupId() {
+        return kafkaGroupId;
+    }
+
+    public int kafkaMaxPollRecords() {
+        return kafkaMaxPollRecords;
+    }
+
+    public String topicToewijzingen() {
+        return topicToewijzingen;
+    }
+
+    public String topicStartStop() {
+        return topicStartStop;
+    }
+
+    public String topicVerzoeken() {
+        return topicVerzoeken;
+    }
+
+    public String topicSignalen() {
+        return topicSignalen;
+    }
+
+    public String topicOngeldig() {
+        return topicOngeldig;
+    }
+
+    /** Absent: use the embedded PostgreSQL (demo only). Always starts with {@code jdbc:postgresql:}. */
+    public Optional<String> dbUrl() {
+        return Optional.ofNullable(dbUrl);
+    }
+
+    public Optional<String> dbUser() {
+        return Optional.ofNullable(dbUser);
+    }
+
+    public Optional<String> dbPassword() {
+        return Optional.ofNullable(dbPassword);
+    }
+
+    public int dbPoolSize() {
+        return dbPoolSize;
+    }
+
+    /** Present exactly when {@link #smtpPort()} is: absent means the embedded mail server (demo only). */
+    public Optional<String> smtpHost() {
+        return Optional.ofNullable(smtpHost);
+    }
+
+    public Optional<Integer> smtpPort() {
+        return Optional.ofNullable(smtpPort);
+    }
+
+    public Optional<String> smtpUsername() {
+        return Optional.ofNullable(smtpUsername);
+    }
+
+    public Optional<String> smtpPassword() {
+        return Optional.ofNullable(smtpPassword);
+    }
+
+    public boolean smtpStarttls() {
+        return smtpStarttls;
+    }
+
+    public String mailAfzender() {
+        return mailAfzender;
+    }
+
+    /** The HMAC key for the pseudonym of a BSN, as UTF-8 bytes; a fresh copy on each call. */
+    public byte[] pseudoniemSleutel() {
+        return pseudoniemSleutel.clone();
+    }
+
+    /** True when HUB_PSEUDONIEM_SLEUTEL was not given and the public development key is in use. */
+    public boolean pseudoniemSleutelIsStandaard() {
+        return pseudoniemSleutelIsStandaard;
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    /** Processing attempts before a record is parked on the dead-letter topic. */
+    public int maxPogingen() {
+        return maxPogingen;
+    }
+
+    public Duration outboxInterval() {
+        return outboxInterval;
+    }
+
+    /** Upper bound of the outbox back-off after failed sends. */
+    public Duration outboxMaxWachttijd() {
+        return outboxMaxWachttijd;
+    }
+
+    /** As given (may be relative to the working directory). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean demoFeed() {
+        return demoFeed;
+    }
+
+    /** 0 means: any free port. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Safe to log: secrets appear only as whether they are set. */
+    @Override
+    public String toString() {
+        return "HubInstellingen[modus=" + modus.waarde()
+                + ", config=" + configLocaties
+                + ", kafka=" + (kafkaBootstrapServers == null ? "ingebouwd" : kafkaBootstrapServers)
+                + ", groupId=" + kafkaGroupId
+                + ", maxPollRecords=" + kafkaMaxPollRecords
+                + ", topics=[" + String.join(", ", topicToewijzingen, topicStartStop, topicVerzoeken, topicSignalen,
+                        topicOngeldig) + "]"
+                + ", db=" + (dbUrl == null ? "ingebouwd" : zonderWachtwoord(dbUrl))
+                + ", dbUser=" + (dbUser == null ? "-" : dbUser)
+                + ", dbPassword=" + gezet(dbPassword)
+                + ", dbPoolSize=" + dbPoolSize
+                + ", smtp=" + (smtpHost == null ? "ingebouwd" : smtpHost + ":" + smtpPort)
+                + ", smtpUsername=" + (smtpUsername == null ? "-" : smtpUsername)
+                + ", smtpPassword=" + gezet(smtpPassword)
+                + ", smtpStarttls=" + smtpStarttls
+                + ", mailAfzender=" + mailAfzender
+                + ", pseudoniemSleutel=" + (pseudoniemSleutelIsStandaard ? "standaard" : "gezet")
+                + ", maxRecordBytes=" + maxRecordBytes
+                + ", maxPogingen=" + maxPogingen
+                + ", outboxInterval=" + outboxInterval
+                + ", outboxMaxWachttijd=" + outboxMaxWachttijd
+                + ", dataDir=" + dataDir
+                + ", demoFeed=" + demoFeed
+                + ", httpPort=" + httpPort + "]";
+    }
+
+    private static String gezet(String geheim) {
+        return geheim == null ? "-" : "***";
+    }
+
+    // A JDBC URL may carry the password as a parameter; it must not reach a log through toString.
+    private static String zonderWachtwoord(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Reads keys from the source, remembering which keys it knows and every problem it meets. */
+    private static final class Lezer {
+        private final Map<String, String> bron;
+        private final Set<String> gelezen = new HashSet<>();
+        private final List<String> fouten = new ArrayList<>();
+        private final Set<String> sleutelsMetFout = new HashSet<>();
+
+        Lezer(Map<String, String> bron) {
+            this.bron = new HashMap<>(bron);
+        }
+
+        private String ruw(String sleutel) {
+            gelezen.add(sleutel);
+            String waarde = bron.get(sleutel);
+            return waarde == null || waarde.isBlank() ? null : waarde.trim();
+        }
+
+        void fout(String sleutel, String wat) {
+            sleutelsMetFout.add(sleutel);
+            fouten.add(sleutel + ": " + wat);
+        }
+
+        boolean heeftFout(String sleutel) {
+            return sleutelsMetFout.contains(sleutel);
+        }
+
+        Modus modus() {
+            String waarde = ruw("HUB_MODE");
+            if (waarde == null) {
+                return Modus.DEMO;
+            }
+            for (Modus m : Modus.values()) {
+                if (m.waarde().equalsIgnoreCase(waarde)) {
+                    return m;
+                }
+            }
+            fout("HUB_MODE", "verwacht demo of productie, gevonden " + citaat(waarde));
+            // Judging the rest by productie rules would bury this one mistake under follow-up errors.
+            return Modus.DEMO;
+        }
+
+        String optioneel(String sleutel) {
+            return ruw(sleutel);
+        }
+
+        String tekst(String sleutel, String standaard) {
+            String waarde = ruw(sleutel);
+            return waarde == null ? standaard : waarde;
+        }
+
+        /** Secrets are checked for presence only and never quoted. */
+        String geheim(String sleutel) {
+            return ruw(sleutel);
+        }
+
+        String sleutel(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde != null && waarde.length() < MIN_SLEUTEL_LENGTE) {
+                fout(sleutel, "te kort: gebruik minstens " + MIN_SLEUTEL_LENGTE + " tekens");
+                return null;
+            }
+            return waarde;
+        }
+
+        List<String> lijst(String sleutel, String standaard) {
+            List<String> delen = Arrays.stream(tekst(sleutel, standaard).split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            if (delen.isEmpty()) {
+                fout(sleutel, "bevat geen enkele locatie");
+            }
+            return delen;
+        }
+
+        Integer geheelGetal(String sleutel, Integer standaard, int min, int max) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                int getal = Integer.parseInt(waarde);
+                if (getal >= min && getal <= max) {
+                    return getal;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the expected form
+            }
+            String verwacht = max == 65535 ? "een poortnummer (" + min + "–65535" + (min == 0 ? "; 0 = vrije poort" : "") + ")"
+                    : min == 1 ? "een positief geheel getal" : "een geheel getal vanaf " + min;
+            fout(sleutel, "verwacht " + verwacht + ", gevonden " + citaat(waarde));
+            return standaard;
+        }
+
+        Integer poort(String sleutel) {
+            return geheelGetal(sleutel, null, 1, 65535);
+        }
+
+        boolean booleaan(String sleutel, boolean standaard) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            if (waarde.equalsIgnoreCase("true") || waarde.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(waarde);
+            }
+            fout(sleutel, "verwacht true of false, gevonden " + citaat(waarde));
+            return standaard;
+        }
+
+        Duration duur(String sleutel, Duration standaard) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                Duration duur = Duration.parse(waarde);
+                if (!duur.isNegative() && !duur.isZero()) {
+                    return duur;
+                }
+                fout(sleutel, "moet groter dan nul zijn, gevonden " + citaat(waarde));
+            } catch (DateTimeParseException e) {
+                fout(sleutel, "verwacht een ISO-8601-duur zoals PT2M of PT0.5S, gevonden " + citaat(waarde));
+            }
+            return standaard;
+        }
+
+        Path pad(String sleutel, String standaard) {
+            String waarde = tekst(sleutel, standaard);
+            try {
+                return Path.of(waarde);
+            } catch (InvalidPathException e) {
+                fout(sleutel, "geen geldig pad: " + citaat(waarde));
+                return Path.of(standaard);
+            }
+        }
+
+        String emailadres(String sleutel, String standaard) {
+            String waarde = tekst(sleutel, standaard);
+            if (Emailadres.isGeldig(waarde)) {
+                return waarde;
+            }
+            fout(sleutel, "geen geldig e-mailadres: " + citaat(waarde));
+            return standaard;
+        }
+
+        String topic(String sleutel, String standaard) {
+            String waarde = tekst(sleutel, standaard);
+            if (TOPIC.matcher(waarde).matches()) {
+                return waarde;
+            }
+            fout(sleutel, "geen geldige Kafka-topicnaam (letters, cijfers, '.', '_', '-'), gevonden " + citaat(waarde));
+            return standaard;
+        }
+
+        String bootstrapServers(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return null;
+            }
+            for (String deel : waarde.split(",", -1)) {
+                var m = BOOTSTRAP_SERVER.matcher(deel.trim());
+                if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+                    fout(sleutel, "verwacht host:poort[,host:poort…], gevonden " + citaat(waarde));
+                    return null;
+                }
+            }
+            return waarde;
+        }
+
+        String jdbcUrl(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde == null || waarde.startsWith("jdbc:postgresql:")) {
+                return waarde;
+            }
+            // Not quoted: a malformed URL may still hold a password.
+            fout(sleutel, "verwacht een JDBC-URL die begint met 'jdbc:postgresql:'");
+            return null;
+        }
+
+        /** A misspelt HUB_ key would otherwise be ignored in silence and its default used. */
+        void meldOnbekendeSleutels() {
+            new TreeSet<>(bron.keySet()).stream()
+                    .filter(k -> k.startsWith("HUB_") && !gelezen.contains(k))
+                    .forEach(k -> fout(k, "onbekende instelling (verkeerd gespeld?)"));
+        }
+
+        void gooiBijFouten() {
+            if (!fouten.isEmpty()) {
+                throw new ConfiguratieFout(fouten);
+            }
+        }
+
+        private static String citaat(String waarde) {
+            return "'" + (waarde.length() > 80 ? waarde.substring(0, 80) + "…" : waarde) + "'";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package nl.procesregie.hub.config;
+
+import java.util.Set;
+
+/**
+ * Which products mean what, for the signals that depend on the kind of care. Each set holds categories (2 digits) and
+ * product codes (5 characters) side by side: a category covers all its codes, a code only itself. Codes mean something
+ * only within their regio, hence this is configuration.
+ */
+public record Productsoorten(
+        Set<String> pleegzorg,
+        Set<String> gezinshuis,
+        Set<String> crisis,
+        Set<String> verblijf,
+        Set<String> diagnostiek) {
+
+    /** The national (JZ21) codes and the categories of IJW.md, used for every key a regio does not set. */
+    public static final Productsoorten STANDAARD = new Productsoorten(
+            Set.of("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61"),
+            Set.of("43A04", "43A10", "43A29", "43A30", "43A31"),
+            Set.of("46"),
+            Set.of("43", "44", "36", "37", "38"),
+            Set.of("45A03", "45A06", "45A45", "45A46", "45A47",
+                    "45B01", "45B02", "45B03", "45B04", "45B05", "45B06", "45B07", "45B08", "45B09",
+                    "41B01", "41B02", "43B04", "43B05", "43B06", "43B07"));
+
+    public Productsoorten {
+        pleegzorg = Set.copyOf(pleegzorg);
+        gezinshuis = Set.copyOf(gezinshuis);
+        crisis = Set.copyOf(crisis);
+        verblijf = Set.copyOf(verblijf);
+        diagnostiek = Set.copyOf(diagnostiek);
+    }
+
+    public boolean isPleegzorg(String categorie, String code) {
+        return past(pleegzorg, categorie, code);
+    }
+
+    public boolean isGezinshuis(String categorie, String code) {
+        return past(gezinshuis, categorie, code);
+    }
+
+    public boolean isCrisis(String categorie, String code) {
+        return past(crisis, categorie, code);
+    }
+
+    /**
+     * Residential care (woon-/leefgroep). Pleegzorg and gezinshuis codes live inside the verblijf categories but are
+     * family settings, the very outcome the verblijf signal steers towards, so they are not residential.
+     */
+    public boolean isVerblijf(String categorie, String code) {
+        return past(verblijf, categorie, code) && !isPleegzorg(categorie, code) && !isGezinshuis(categorie, code);
+    }
+
+    public boolean isDiagnostiek(String categorie, String code) {
+        return past(diagnostiek, categorie, code);
+    }
+
+    private static boolean past(Set<String> soort, String categorie, String code) {
+        return (code != null && soort.contains(code)) || (categorie != null && soort.contains(categorie));
+    }
+}

@@ -1,0 +1,480 @@
+package nl.procesregie.hub.config;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The regio and gemeente settings, one YAML file per regio. Loading validates everything and reports every problem
+ * with the file name and the path of the key, so an operator can fix a file without reading Java.
+ */
+public final class RegioConfiguratie {
+
+    private static final String CLASSPATH = "classpath:";
+    private static final int STANDAARD_DREMPEL = 4;
+    private static final Period STANDAARD_SIGNAALHORIZON = Period.ofDays(30);
+    private static final Duration STANDAARD_VERWIJZERWACHTTIJD = Duration.ofMinutes(2);
+    /** Lets a gemeente switch off a regio's look-back window. */
+    private static final String GEEN = "geen";
+
+    private static final Pattern GEMEENTECODE = Pattern.compile("[0-9]{4}");
+    private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
+    private static final Pattern PRODUCTCODE = Pattern.compile("[0-9A-Za-z]{5}");
+    // iJw Verwijzer Type; 07 does not exist in the code list.
+    private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
+
+    private final Map<String, GemeenteInstellingen> gemeenten;
+
+    private RegioConfiguratie(Map<String, GemeenteInstellingen> gemeenten) {
+        this.gemeenten = Collections.unmodifiableMap(new LinkedHashMap<>(gemeenten));
+    }
+
+    /**
+     * Reads and validates the regio files at {@code locaties} ({@code classpath:…} or a file path).
+     *
+     * @throws ConfiguratieFout listing every problem in every file
+     */
+    public static RegioConfiguratie laad(List<String> locaties) {
+        List<String> fouten = new ArrayList<>();
+        if (locaties.isEmpty()) {
+            fouten.add("HUB_CONFIG: geen enkel regiobestand opgegeven");
+        }
+        Map<String, GemeenteInstellingen> gemeenten = new LinkedHashMap<>();
+        Map<String, String> vindplaats = new HashMap<>();
+        for (String locatie : locaties) {
+            Bestandslezer lezer = new Bestandslezer(locatie);
+            for (Map.Entry<String, GemeenteInstellingen> gelezen : lezer.lees().entrySet()) {
+                String pad = gelezen.getKey();
+                GemeenteInstellingen g = gelezen.getValue();
+                String eerder = vindplaats.putIfAbsent(g.code(), lezer.naam + " (" + pad + ")");
+                if (eerder == null) {
+                    gemeenten.put(g.code(), g);
+                } else {
+                    lezer.fout(pad + ".code", "gemeentecode '" + g.code() + "' komt al voor in " + eerder);
+                }
+            }
+            fouten.addAll(lezer.fouten);
+        }
+        if (!fouten.isEmpty()) {
+            throw new ConfiguratieFout(fouten);
+        }
+        return new RegioConfiguratie(gemeenten);
+    }
+
+    /** The settings of the gemeente with this 4-digit CBS code, if configured. */
+    public Optional<GemeenteInstellingen> gemeente(String code) {
+        return Optional.ofNullable(gemeenten.get(code));
+    }
+
+    /** All configured gemeenten, in the order of the files and of each file. */
+    public Collection<GemeenteInstellingen> gemeenten() {
+        return gemeenten.values();
+    }
+
+    /** Reads one file; collects its problems, prefixed with the file name. */
+    private static final class Bestandslezer {
+        private final String locatie;
+        private final String naam;
+        private final List<String> fouten = new ArrayList<>();
+        private final Set<String> padenMetFout = new HashSet<>();
+
+        Bestandslezer(String locatie) {
+            this.locatie = locatie;
+            String pad = locatie.startsWith(CLASSPATH) ? locatie.substring(CLASSPATH.length()) : locatie;
+            this.naam = pad.substring(Math.max(pad.lastIndexOf('/'), pad.lastIndexOf('\\')) + 1);
+        }
+
+        /**
+         * One problem per key and nothing below it: a wrong shape already explains why the value or its parts then
+         * seem to be missing.
+         */
+        void fout(String pad, String wat) {
+            boolean alGemeld = padenMetFout.stream().anyMatch(eerder -> !eerder.isEmpty()
+                    && (pad.equals(eerder) || pad.startsWith(eerder + ".") || pad.startsWith(eerder + "[")));
+            if (!alGemeld) {
+                padenMetFout.add(pad);
+                fouten.add(naam + ": " + (pad.isEmpty() ? "" : pad + ": ") + wat);
+            }
+        }
+
+        /** The valid gemeenten of the file, keyed by their path in it (for messages about duplicates). */
+        Map<String, GemeenteInstellingen> lees() {
+            RegioBestand bestand;
+            try (InputStream in = open()) {
+                if (in == null) {
+                    fouten.add(naam + ": bestand niet gevonden (" + locatie + ")");
+                    return Map.of();
+                }
+                ObjectMapper mapper = mapper(this);
+                try (JsonParser parser = mapper.createParser(in)) {
+                    // An empty file (or only comments) has no token at all; Jackson would call that a syntax error.
+                    bestand = parser.nextToken() == null ? null : mapper.readValue(parser, RegioBestand.class);
+                }
+            } catch (JsonProcessingException e) {
+                if (e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p) {
+                    fout(pad(p), "dubbele sleutel");
+                    return Map.of();
+                }
+                JsonLocation plek = e.getLocation();
+                fouten.add(naam + ": " + (plek == null ? "" : "regel " + plek.getLineNr() + ", kolom " + plek.getColumnNr()
+                        + ": ") + "geen geldige YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+                return Map.of();
+            } catch (IOException | InvalidPathException e) {
+                fouten.add(naam + ": kan niet gelezen worden (" + locatie + "): " + e.getMessage());
+                return Map.of();
+            }
+            if (bestand == null || bestand.regio == null) {
+                fout("regio", "ontbreekt");
+                return Map.of();
+            }
+            return regio(bestand.regio);
+        }
+
+        private InputStream open() throws IOException {
+            if (locatie.startsWith(CLASSPATH)) {
+                return RegioConfiguratie.class.getClassLoader().getResourceAsStream(naamOpClasspath());
+            }
+            try {
+                return Files.newInputStream(Path.of(locatie));
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+
+        private String naamOpClasspath() {
+            String pad = locatie.substring(CLASSPATH.length());
+            return pad.startsWith("/") ? pad.substring(1) : pad;
+        }
+
+        private Map<String, GemeenteInstellingen> regio(RegioBestand.Regio r) {
+            String regioNaam = verplicht("regio.naam", r.naam);
+            int drempel = drempel("regio.drempel", r.drempel, STANDAARD_DREMPEL);
+            Optional<Period> terugkijk = terugkijkperiode("regio.terugkijkperiode", r.terugkijkperiode, Optional.empty());
+            Period horizon = periode("regio.signaalhorizon", r.signaalhorizon, STANDAARD_SIGNAALHORIZON);
+            Duration wachttijd = duur("regio.verwijzerwachttijd", r.verwijzerwachttijd, STANDAARD_VERWIJZERWACHTTIJD);
+            RegioBestand.Uitgesloten uit = r.uitgesloten == null ? new RegioBestand.Uitgesloten() : r.uitgesloten;
+            Set<String> categorieen = codes("regio.uitgesloten.categorieen", uit.categorieen, Set.of(), CATEGORIE,
+                    "een categorie van 2 cijfers");
+            Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(), PRODUCTCODE,
+                    "een productcode van 5 tekens");
+            Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD);
+            RegioBestand.Woorden woorden = r.woorden == null ? new RegioBestand.Woorden() : r.woorden;
+
+            Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
+            if (r.gemeenten == null || r.gemeenten.isEmpty()) {
+                fout("regio.gemeenten", "ontbreekt of is leeg");
+                return resultaat;
+            }
+            for (int i = 0; i < r.gemeenten.size(); i++) {
+                String pad = "regio.gemeenten[" + i + "]";
+                RegioBestand.Gemeente g = r.gemeenten.get(i);
+                if (g == null) {
+                    fout(pad, "leeg");
+                    continue;
+                }
+                int foutenVooraf = fouten.size();
+                RegioBestand.Regisseur regisseur = g.regisseur == null ? new RegioBestand.Regisseur() : g.regisseur;
+                RegioBestand.Team team = g.team == null ? new RegioBestand.Team() : g.team;
+                RegioBestand.Woorden eigen = g.woorden == null ? new RegioBestand.Woorden() : g.woorden;
+                RegioBestand.Uitgesloten eigenUit = g.uitgesloten == null ? new RegioBestand.Uitgesloten() : g.uitgesloten;
+                GemeenteInstellingen instellingen = new GemeenteInstellingen(
+                        gemeentecode(pad + ".code", g.code),
+                        verplicht(pad + ".naam", g.naam),
+                        regioNaam,
+                        verplicht(pad + ".regisseur.naam", regisseur.naam),
+                        emailadres(pad + ".regisseur.email", regisseur.email),
+                        emailadres(pad + ".team.email", team.email),
+                        woord(pad, "contactpersoon", eigen.contactpersoon, woorden.contactpersoon),
+                        woord(pad, "plan", eigen.plan, woorden.plan),
+                        drempel(pad + ".drempel", g.drempel, drempel),
+                        terugkijkperiode(pad + ".terugkijkperiode", g.terugkijkperiode, terugkijk),
+                        periode(pad + ".signaalhorizon", g.signaalhorizon, horizon),
+                        duur(pad + ".verwijzerwachttijd", g.verwijzerwachttijd, wachttijd),
+                        codes(pad + ".uitgesloten.categorieen", eigenUit.categorieen, categorieen, CATEGORIE,
+                                "een categorie van 2 cijfers"),
+                        codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes, PRODUCTCODE,
+                                "een productcode van 5 tekens"),
+                        verwijzers(pad + ".verwijzers", g.verwijzers),
+                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten));
+                if (fouten.size() == foutenVooraf) {
+                    resultaat.put(pad, instellingen);
+                }
+            }
+            return resultaat;
+        }
+
+        private String verplicht(String pad, String waarde) {
+            if (waarde == null || waarde.isBlank()) {
+                fout(pad, "ontbreekt");
+                return "";
+            }
+            return waarde.trim();
+        }
+
+        private String gemeentecode(String pad, String waarde) {
+            String code = verplicht(pad, waarde);
+            if (!code.isEmpty() && !GEMEENTECODE.matcher(code).matches()) {
+                fout(pad, "verwacht precies 4 cijfers tussen aanhalingstekens (bijv. \"0632\"), gevonden '" + code + "'");
+            }
+            return code;
+        }
+
+        private String emailadres(String pad, String waarde) {
+            String adres = verplicht(pad, waarde);
+            if (!adres.isEmpty() && !Emailadres.isGeldig(adres)) {
+                fout(pad, "geen geldig e-mailadres: '" + adres + "'");
+            }
+            return adres;
+        }
+
+        private String woord(String gemeentePad, String sleutel, String eigen, String regio) {
+            if (eigen != null && !eigen.isBlank()) {
+                return eigen.trim();
+            }
+            if (regio != null && !regio.isBlank()) {
+                return regio.trim();
+            }
+            fout(gemeentePad + ".woorden." + sleutel, "ontbreekt (en regio.woorden." + sleutel + " ook)");
+            return "";
+        }
+
+        private int drempel(String pad, String waarde, int standaard) {
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                int drempel = Integer.parseInt(waarde.trim());
+                if (drempel >= 1) {
+                    return drempel;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the expected form
+            }
+            fout(pad, "verwacht een geheel getal van 1 of meer, gevonden '" + waarde + "'");
+            return standaard;
+        }
+
+        private Optional<Period> terugkijkperiode(String pad, String waarde, Optional<Period> standaard) {
+            if (waarde != null && waarde.trim().equalsIgnoreCase(GEEN)) {
+                return Optional.empty();
+            }
+            return waarde == null ? standaard : Optional.of(periode(pad, waarde, Period.ZERO));
+        }
+
+        private Period periode(String pad, String waarde, Period standaard) {
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                Period periode = Period.parse(waarde.trim());
+                if (!periode.isNegative() && !periode.isZero()) {
+                    return periode;
+                }
+                fout(pad, "moet groter dan nul zijn, gevonden '" + waarde + "'");
+            } catch (DateTimeParseException e) {
+                fout(pad, "verwacht een ISO-8601-periode zoals P3Y of P30D, gevonden '" + waarde + "'");
+            }
+            return standaard;
+        }
+
+        private Duration duur(String pad, String waarde, Duration standaard) {
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                Duration duur = Duration.parse(waarde.trim());
+                if (!duur.isNegative()) {
+                    return duur;
+                }
+                fout(pad, "mag niet negatief zijn, gevonden '" + waarde + "'");
+            } catch (DateTimeParseException e) {
+                fout(pad, "verwacht een ISO-8601-duur zoals PT2M, gevonden '" + waarde + "'");
+            }
+            return standaard;
+        }
+
+        /** Absent list: inherit; present list (even empty): replaces what it would inherit. */
+        private Set<String> codes(String pad, List<String> waarden, Set<String> standaard, Pattern vorm, String verwacht) {
+            if (waarden == null) {
+                return standaard;
+            }
+            Set<String> codes = new LinkedHashSet<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                if (vorm.matcher(waarde).matches()) {
+                    codes.add(waarde);
+                } else {
+                    fout(pad + "[" + i + "]", "verwacht " + verwacht + ", gevonden '" + waarde + "'");
+                }
+            }
+            return codes;
+        }
+
+        private Optional<Set<String>> verwijzers(String pad, List<String> waarden) {
+            if (waarden == null) {
+                return Optional.empty();
+            }
+            if (waarden.isEmpty()) {
+                fout(pad, "lege lijst; laat de sleutel weg als elke verwijzer tot een signaal leidt");
+                return Optional.empty();
+            }
+            Set<String> types = new LinkedHashSet<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                if (VERWIJZERTYPES.contains(waarde)) {
+                    types.add(waarde);
+                } else {
+                    fout(pad + "[" + i + "]", "onbekend verwijzertype '" + waarde + "'; toegestaan: "
+                            + String.join(", ", new TreeSet<>(VERWIJZERTYPES)) + " (tussen aanhalingstekens)");
+                }
+            }
+            return Optional.of(types);
+        }
+
+        private Productsoorten productsoorten(String pad, RegioBestand.Soorten s, Productsoorten standaard) {
+            if (s == null) {
+                return standaard;
+            }
+            Function<String, Pattern> vorm = w -> w.length() == 2 ? CATEGORIE : PRODUCTCODE;
+            return new Productsoorten(
+                    productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm),
+                    productsoort(pad + ".gezinshuis", s.gezinshuis, standaard.gezinshuis(), vorm),
+                    productsoort(pad + ".crisis", s.crisis, standaard.crisis(), vorm),
+                    productsoort(pad + ".verblijf", s.verblijf, standaard.verblijf(), vorm),
+                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm));
+        }
+
+        private Set<String> productsoort(String pad, List<String> waarden, Set<String> standaard,
+                Function<String, Pattern> vorm) {
+            if (waarden == null) {
+                return standaard;
+            }
+            Set<String> soort = new LinkedHashSet<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                if (vorm.apply(waarde).matcher(waarde).matches()) {
+                    soort.add(waarde);
+                } else {
+                    fout(pad + "[" + i + "]", "verwacht een categorie van 2 cijfers of een productcode van 5 tekens, "
+                            + "gevonden '" + waarde + "'");
+                }
+            }
+            return soort;
+        }
+    }
+
+    /**
+     * Jackson stops at the first problem by default. This mapper reports structural problems (unknown key, a list
+     * where a value belongs) to the file's error list and carries on, so one load names every problem.
+     */
+    private static ObjectMapper mapper(Bestandslezer lezer) {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
+        mapper.addHandler(new DeserializationProblemHandler() {
+            @Override
+            public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                    JsonDeserializer<?> deserializer, Object bean, String sleutel) throws IOException {
+                Collection<Object> bekend = deserializer.getKnownPropertyNames();
+                lezer.fout(pad(p), "onbekende sleutel (verkeerd gespeld?)"
+                        + (bekend == null || bekend.isEmpty() ? "" : "; toegestaan: " + bekendeSleutels(bekend)));
+                p.skipChildren();
+                return true;
+            }
+
+            @Override
+            public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType doel, JsonToken t, JsonParser p,
+                    String melding) throws IOException {
+                lezer.fout(pad(p), "verwacht " + vorm(doel) + ", gevonden " + vorm(t));
+                p.skipChildren();
+                return null;
+            }
+
+            @Override
+            public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> doel,
+                    ValueInstantiator instantiator, JsonParser p, String melding) throws IOException {
+                lezer.fout(pad(p), "verwacht sleutels met waarden, gevonden " + vorm(p.currentToken()));
+                p.skipChildren();
+                return null;
+            }
+        });
+        return mapper;
+    }
+
+    private static String bekendeSleutels(Collection<Object> bekend) {
+        return String.join(", ", new TreeSet<>(bekend.stream().map(String::valueOf).toList()));
+    }
+
+    private static String vorm(JavaType type) {
+        if (type.isCollectionLikeType()) {
+            return "een lijst";
+        }
+        return type.getRawClass() == String.class ? "een enkele waarde" : "sleutels met waarden";
+    }
+
+    private static String vorm(JsonToken t) {
+        if (t == JsonToken.START_ARRAY) {
+            return "een lijst";
+        }
+        return t == JsonToken.START_OBJECT ? "sleutels met waarden" : "een enkele waarde";
+    }
+
+    /** The dotted path of the key the parser is at, e.g. regio.gemeenten[4].regisseur.email. */
+    private static String pad(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        // On the opening token of a list or block the parser has already entered it; the key belongs to the parent.
+        if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+            context = context.getParent();
+        }
+        Deque<String> delen = new ArrayDeque<>();
+        for (; context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                delen.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            } else if (context.getCurrentName() != null) {
+                delen.push("." + context.getCurrentName());
+            }
+        }
+        String pad = String.join("", delen);
+        return pad.startsWith(".") ? pad.substring(1) : pad;
+    }
+}

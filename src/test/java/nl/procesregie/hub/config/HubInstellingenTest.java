@@ -1,0 +1,266 @@
+package nl.procesregie.hub.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HubInstellingenTest {
+
+    private static final String SLEUTEL = "een-geheime-sleutel-van-minstens-32-tekens";
+
+    private static HubInstellingen met(String... sleutelsEnWaarden) {
+        Map<String, String> bron = new HashMap<>();
+        for (int i = 0; i < sleutelsEnWaarden.length; i += 2) {
+            bron.put(sleutelsEnWaarden[i], sleutelsEnWaarden[i + 1]);
+        }
+        return HubInstellingen.uit(bron);
+    }
+
+    private static ConfiguratieFout fout(String... sleutelsEnWaarden) {
+        return assertThrows(ConfiguratieFout.class, () -> met(sleutelsEnWaarden));
+    }
+
+    private static Map<String, String> productie() {
+        Map<String, String> bron = new HashMap<>();
+        bron.put("HUB_MODE", "productie");
+        bron.put("KAFKA_BOOTSTRAP_SERVERS", "kafka1.regio.example:9093,kafka2.regio.example:9093");
+        bron.put("HUB_DB_URL", "jdbc:postgresql://db.regio.example:5432/hub");
+        bron.put("SMTP_HOST", "smtp.regio.example");
+        bron.put("SMTP_PORT", "587");
+        bron.put("SMTP_STARTTLS", "true");
+        bron.put("HUB_PSEUDONIEM_SLEUTEL", SLEUTEL);
+        bron.put("HUB_MAIL_AFZENDER", "procesregie@regio.example");
+        return bron;
+    }
+
+    @Test
+    void zonderInstellingenGeldenDeStandaarden() {
+        HubInstellingen i = HubInstellingen.uit(Map.of());
+        assertEquals(Modus.DEMO, i.modus());
+        assertEquals(List.of("classpath:config/utrecht-west.yaml", "classpath:config/flevoland.yaml"), i.configLocaties());
+        assertEquals(Optional.empty(), i.kafkaBootstrapServers());
+        assertEquals("procesregie-hub", i.kafkaGroupId());
+        assertEquals(500, i.kafkaMaxPollRecords());
+        assertEquals("ijw.toewijzingen", i.topicToewijzingen());
+        assertEquals("ijw.start-stop", i.topicStartStop());
+        assertEquals("ijw.verzoeken", i.topicVerzoeken());
+        assertEquals("regie.signalen", i.topicSignalen());
+        assertEquals("ijw.ongeldig", i.topicOngeldig());
+        assertEquals(Optional.empty(), i.dbUrl());
+        assertEquals(Optional.empty(), i.dbUser());
+        assertEquals(Optional.empty(), i.dbPassword());
+        assertEquals(8, i.dbPoolSize());
+        assertEquals(Optional.empty(), i.smtpHost());
+        assertEquals(Optional.empty(), i.smtpPort());
+        assertEquals(Optional.empty(), i.smtpUsername());
+        assertEquals(Optional.empty(), i.smtpPassword());
+        assertFalse(i.smtpStarttls());
+        assertEquals("procesregie-hub@localhost", i.mailAfzender());
+        assertTrue(i.pseudoniemSleutelIsStandaard());
+        assertEquals(5_242_880, i.maxRecordBytes());
+        assertEquals(3, i.maxPogingen());
+        assertEquals(Duration.ofMillis(200), i.outboxInterval());
+        assertEquals(Duration.ofMinutes(5), i.outboxMaxWachttijd());
+        assertEquals(Path.of("./hub-data"), i.dataDir());
+        assertTrue(i.demoFeed());
+        assertEquals(8080, i.httpPort());
+    }
+
+    @Test
+    void gegevenWaardenWordenOvergenomen() {
+        HubInstellingen i = met(
+                "HUB_CONFIG", "classpath:config/flevoland.yaml, /etc/hub/regio.yaml",
+                "KAFKA_BOOTSTRAP_SERVERS", "k1.example:9092,[::1]:9093",
+                "HUB_KAFKA_GROUP_ID", "hub-test",
+                "HUB_KAFKA_MAX_POLL_RECORDS", "50",
+                "HUB_TOPIC_TOEWIJZINGEN", "a.toewijzingen",
+                "HUB_TOPIC_START_STOP", "a.start-stop",
+                "HUB_TOPIC_VERZOEKEN", "a.verzoeken",
+                "HUB_TOPIC_SIGNALEN", "a.signalen",
+                "HUB_TOPIC_ONGELDIG", "a.ongeldig",
+                "HUB_DB_URL", "jdbc:postgresql://localhost:5432/hub",
+                "HUB_DB_USER", "hub",
+                "HUB_DB_PASSWORD", "db-geheim",
+                "HUB_DB_POOL_SIZE", "2",
+                "SMTP_HOST", "localhost",
+                "SMTP_PORT", "2525",
+                "SMTP_USERNAME", "hubmail",
+                "SMTP_PASSWORD", "smtp-geheim",
+                "SMTP_STARTTLS", "TRUE",
+                "HUB_MAIL_AFZENDER", "hub@regio.example",
+                "HUB_PSEUDONIEM_SLEUTEL", SLEUTEL,
+                "HUB_MAX_RECORD_BYTES", "1024",
+                "HUB_MAX_POGINGEN", "7",
+                "HUB_OUTBOX_INTERVAL", "PT1S",
+                "HUB_OUTBOX_MAX_WACHTTIJD", "PT10M",
+                "HUB_DATA_DIR", "/var/lib/hub",
+                "HUB_DEMO_FEED", "false",
+                "HUB_HTTP_PORT", "0");
+        assertEquals(List.of("classpath:config/flevoland.yaml", "/etc/hub/regio.yaml"), i.configLocaties());
+        assertEquals(Optional.of("k1.example:9092,[::1]:9093"), i.kafkaBootstrapServers());
+        assertEquals("hub-test", i.kafkaGroupId());
+        assertEquals(50, i.kafkaMaxPollRecords());
+        assertEquals(List.of("a.toewijzingen", "a.start-stop", "a.verzoeken", "a.signalen", "a.ongeldig"),
+                List.of(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken(), i.topicSignalen(),
+                        i.topicOngeldig()));
+        assertEquals(Optional.of("jdbc:postgresql://localhost:5432/hub"), i.dbUrl());
+        assertEquals(Optional.of("hub"), i.dbUser());
+        assertEquals(Optional.of("db-geheim"), i.dbPassword());
+        assertEquals(2, i.dbPoolSize());
+        assertEquals(Optional.of("localhost"), i.smtpHost());
+        assertEquals(Optional.of(2525), i.smtpPort());
+        assertEquals(Optional.of("hubmail"), i.smtpUsername());
+        assertEquals(Optional.of("smtp-geheim"), i.smtpPassword());
+        assertTrue(i.smtpStarttls());
+        assertEquals("hub@regio.example", i.mailAfzender());
+        assertFalse(i.pseudoniemSleutelIsStandaard());
+        assertArrayEquals(SLEUTEL.getBytes(StandardCharsets.UTF_8), i.pseudoniemSleutel());
+        assertEquals(1024, i.maxRecordBytes());
+        assertEquals(7, i.maxPogingen());
+        assertEquals(Duration.ofSeconds(1), i.outboxInterval());
+        assertEquals(Duration.ofMinutes(10), i.outboxMaxWachttijd());
+        assertEquals(Path.of("/var/lib/hub"), i.dataDir());
+        assertFalse(i.demoFeed());
+        assertEquals(0, i.httpPort());
+    }
+
+    @Test
+    void legeWaardeTeltAlsNietGezet() {
+        HubInstellingen i = met("HUB_HTTP_PORT", " ", "KAFKA_BOOTSTRAP_SERVERS", "");
+        assertEquals(8080, i.httpPort());
+        assertEquals(Optional.empty(), i.kafkaBootstrapServers());
+    }
+
+    @Test
+    void voorbeeldmeldingUitDeOpdracht() {
+        ConfiguratieFout f = fout("HUB_MAX_RECORD_BYTES", "abc");
+        assertEquals(List.of("HUB_MAX_RECORD_BYTES: verwacht een positief geheel getal, gevonden 'abc'"), f.fouten());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "HUB_MODE | test | verwacht demo of productie, gevonden 'test'",
+            "HUB_CONFIG | ' , ' | bevat geen enkele locatie",
+            "KAFKA_BOOTSTRAP_SERVERS | kafka1 | verwacht host:poort",
+            "KAFKA_BOOTSTRAP_SERVERS | kafka1:99999 | verwacht host:poort",
+            "HUB_KAFKA_MAX_POLL_RECORDS | 0 | verwacht een positief geheel getal, gevonden '0'",
+            "HUB_TOPIC_TOEWIJZINGEN | ijw toewijzingen | geen geldige Kafka-topicnaam",
+            "HUB_TOPIC_START_STOP | ijw/start | geen geldige Kafka-topicnaam",
+            "HUB_TOPIC_VERZOEKEN | ijw:verzoeken | geen geldige Kafka-topicnaam",
+            "HUB_TOPIC_SIGNALEN | ijw.toewijzingen | gelijk aan HUB_TOPIC_TOEWIJZINGEN",
+            "HUB_TOPIC_ONGELDIG | regie.signalen | gelijk aan HUB_TOPIC_SIGNALEN",
+            "HUB_DB_URL | jdbc:mysql://db/hub | verwacht een JDBC-URL die begint met 'jdbc:postgresql:'",
+            "HUB_DB_POOL_SIZE | acht | verwacht een positief geheel getal, gevonden 'acht'",
+            "SMTP_PORT | 70000 | verwacht een poortnummer (1–65535), gevonden '70000'",
+            "SMTP_STARTTLS | ja | verwacht true of false, gevonden 'ja'",
+            "HUB_MAIL_AFZENDER | hub-at-regio | geen geldig e-mailadres: 'hub-at-regio'",
+            "HUB_PSEUDONIEM_SLEUTEL | kort | te kort: gebruik minstens 32 tekens",
+            "HUB_MAX_POGINGEN | -1 | verwacht een positief geheel getal, gevonden '-1'",
+            "HUB_OUTBOX_INTERVAL | 200ms | verwacht een ISO-8601-duur zoals PT2M",
+            "HUB_OUTBOX_INTERVAL | PT0S | moet groter dan nul zijn",
+            "HUB_OUTBOX_MAX_WACHTTIJD | PT0.1S | moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (PT0.2S)",
+            "HUB_DEMO_FEED | 1 | verwacht true of false, gevonden '1'",
+            "HUB_HTTP_PORT | 65536 | verwacht een poortnummer (0–65535; 0 = vrije poort), gevonden '65536'",
+            "HUB_MAX_RECORDBYTES | 1024 | onbekende instelling (verkeerd gespeld?)",
+    })
+    void ongeldigeWaardeNoemtDeSleutel(String sleutel, String waarde, String verwacht) {
+        ConfiguratieFout f = fout(sleutel, waarde);
+        assertEquals(1, f.fouten().size(), f.getMessage());
+        assertTrue(f.fouten().get(0).startsWith(sleutel + ": " + verwacht), f.getMessage());
+    }
+
+    @Test
+    void alleFoutenKomenInEenMelding() {
+        ConfiguratieFout f = fout("HUB_MAX_RECORD_BYTES", "abc", "HUB_HTTP_PORT", "web", "SMTP_STARTTLS", "ja");
+        assertEquals(3, f.fouten().size());
+        assertTrue(f.getMessage().contains("HUB_MAX_RECORD_BYTES"));
+        assertTrue(f.getMessage().contains("HUB_HTTP_PORT"));
+        assertTrue(f.getMessage().contains("SMTP_STARTTLS"));
+    }
+
+    @Test
+    void smtpHostEnPoortHorenSamen() {
+        assertEquals(List.of("SMTP_PORT: ontbreekt; SMTP_HOST en SMTP_PORT horen samen (beide of geen van beide)"),
+                fout("SMTP_HOST", "smtp.regio.example").fouten());
+        assertTrue(fout("SMTP_PORT", "25").fouten().get(0).startsWith("SMTP_HOST: ontbreekt"));
+    }
+
+    @Test
+    void smtpWachtwoordVraagtEenGebruikersnaam() {
+        assertEquals(List.of("SMTP_USERNAME: ontbreekt terwijl SMTP_PASSWORD is gezet"),
+                fout("SMTP_PASSWORD", "x").fouten());
+    }
+
+    @Test
+    void geheimenStaanNietInToStringOfFoutmeldingen() {
+        HubInstellingen i = met("HUB_DB_URL", "jdbc:postgresql://db/hub?user=hub&password=url-geheim",
+                "HUB_DB_PASSWORD", "db-geheim", "SMTP_HOST", "smtp.example", "SMTP_PORT", "25",
+                "SMTP_USERNAME", "u", "SMTP_PASSWORD", "smtp-geheim", "HUB_PSEUDONIEM_SLEUTEL", SLEUTEL);
+        String tekst = i.toString();
+        for (String geheim : List.of("url-geheim", "db-geheim", "smtp-geheim", SLEUTEL)) {
+            assertFalse(tekst.contains(geheim), tekst);
+        }
+        assertTrue(tekst.contains("dbPassword=***"), tekst);
+
+        String melding = fout("HUB_PSEUDONIEM_SLEUTEL", "geheimpje", "HUB_DB_URL", "postgres://hub:wachtwoord@db/hub")
+                .getMessage();
+        assertFalse(melding.contains("geheimpje"), melding);
+        assertFalse(melding.contains("wachtwoord"), melding);
+    }
+
+    @Test
+    void geldigeProductieStart() {
+        HubInstellingen i = HubInstellingen.uit(productie());
+        assertEquals(Modus.PRODUCTIE, i.modus());
+        assertFalse(i.demoFeed(), "in productie staat de demofeed standaard uit");
+    }
+
+    @Test
+    void productieNoemtElkeOntbrekendeOfOnveiligeInstelling() {
+        ConfiguratieFout f = fout("HUB_MODE", "productie", "HUB_DEMO_FEED", "true");
+        List<String> sleutels = f.fouten().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
+        assertEquals(List.of("KAFKA_BOOTSTRAP_SERVERS", "HUB_DB_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS",
+                "HUB_DEMO_FEED", "HUB_PSEUDONIEM_SLEUTEL", "HUB_MAIL_AFZENDER"), sleutels);
+    }
+
+    @Test
+    void productieWeigertOnversleuteldeMail() {
+        Map<String, String> bron = productie();
+        bron.put("SMTP_STARTTLS", "false");
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertEquals(1, f.fouten().size());
+        assertTrue(f.fouten().get(0).startsWith("SMTP_STARTTLS: moet true zijn in productie"));
+    }
+
+    @Test
+    void productieWeigertDeOntwikkelsleutel() {
+        Map<String, String> bron = productie();
+        bron.remove("HUB_PSEUDONIEM_SLEUTEL");
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertEquals(1, f.fouten().size());
+        assertTrue(f.fouten().get(0).startsWith("HUB_PSEUDONIEM_SLEUTEL: ontbreekt"));
+    }
+
+    @Test
+    void systeemeigenschapGaatVoorOmgeving() {
+        System.setProperty("HUB_HTTP_PORT", "9191");
+        try {
+            assertEquals(9191, HubInstellingen.uitOmgeving().httpPort());
+        } finally {
+            System.clearProperty("HUB_HTTP_PORT");
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package nl.procesregie.hub.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegioConfiguratieTest {
+
+    private static final List<String> MEEGELEVERD =
+            List.of("classpath:config/utrecht-west.yaml", "classpath:config/flevoland.yaml");
+
+    @TempDir
+    Path map;
+
+    private String bestand(String naam, String yaml) throws IOException {
+        Path pad = map.resolve(naam);
+        Files.writeString(pad, yaml);
+        return pad.toString();
+    }
+
+    private static final String KLEINE_REGIO = """
+            regio:
+              naam: Proefregio
+              woorden: { contactpersoon: consulent, plan: plan van aanpak }
+              gemeenten:
+                - code: "9001"
+                  naam: Eerstedorp
+                  regisseur: { naam: A. Regisseur, email: a@eerstedorp.example }
+                  team: { email: team@eerstedorp.example }
+            """;
+
+    private List<String> foutenIn(String... locaties) {
+        return assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(List.of(locaties))).fouten();
+    }
+
+    private List<String> foutenVan(String yaml) throws IOException {
+        return foutenIn(bestand("proef.yaml", yaml));
+    }
+
+    private GemeenteInstellingen enige(String yaml) throws IOException {
+        return RegioConfiguratie.laad(List.of(bestand("proef.yaml", yaml))).gemeenten().iterator().next();
+    }
+
+    @Test
+    void meegeleverdeBestandenLaden() {
+        RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
+        assertEquals(11, c.gemeenten().size());
+        assertEquals(List.of("1904", "0736", "0632", "0589", "0335", "0034", "0303", "0995", "0171", "0184", "0050"),
+                c.gemeenten().stream().map(GemeenteInstellingen::code).toList());
+
+        GemeenteInstellingen woerden = c.gemeente("0632").orElseThrow();
+        assertEquals("Woerden", woerden.naam());
+        assertEquals("Utrecht West", woerden.regioNaam());
+        assertEquals("procesregie@woerden.example", woerden.regisseurEmail());
+        assertEquals(4, woerden.drempel());
+        assertEquals(Optional.of(Period.ofYears(3)), woerden.terugkijkperiode());
+        assertEquals(Period.ofDays(30), woerden.signaalhorizon());
+        assertEquals(Duration.ofMinutes(2), woerden.verwijzerwachttijd());
+        assertTrue(woerden.isUitgesloten("42", "42A01"));
+        assertEquals(Optional.empty(), woerden.verwijzers());
+        assertEquals(Productsoorten.STANDAARD, woerden.productsoorten());
+
+        assertEquals(c.gemeente("1904").orElseThrow().regisseurEmail(), c.gemeente("0736").orElseThrow().regisseurEmail());
+        for (String code : List.of("0589", "0335")) {
+            assertEquals(woerden.regisseurNaam(), c.gemeente(code).orElseThrow().regisseurNaam());
+        }
+        assertEquals(Optional.empty(), c.gemeente("9999"));
+    }
+
+    @Test
+    void flevolandseGemeentenGebruikenHunEigenWoorden() {
+        RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
+        assertEquals(List.of("Medewerker Jeugdhulp", "Gids Jeugd", "Medewerker Jeugd Lelystad", "Klantmanager Jeugd",
+                        "Klantmanager", "medewerker van de lokale toegang"),
+                List.of("0034", "0303", "0995", "0171", "0184", "0050").stream()
+                        .map(code -> c.gemeente(code).orElseThrow().contactpersoonWoord()).toList());
+        assertEquals(List.of("Plan van aanpak", "Routeplan", "Familie-groepsplan", "Onderzoeksverslag"),
+                List.of("0034", "0303", "0995", "0171").stream()
+                        .map(code -> c.gemeente(code).orElseThrow().planWoord()).toList());
+        assertEquals(Optional.empty(), c.gemeente("0034").orElseThrow().terugkijkperiode());
+    }
+
+    @Test
+    void verwijzerregelsVanUrkEnLelystad() {
+        RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
+        GemeenteInstellingen urk = c.gemeente("0184").orElseThrow();
+        assertTrue(urk.heeftVerwijzerregel());
+        assertTrue(urk.verwijzerLeidtTotSignaal("01"));
+        assertTrue(urk.verwijzerLeidtTotSignaal(null), "zonder JW315 geldt 01 Gemeente");
+        assertFalse(urk.verwijzerLeidtTotSignaal("02"));
+
+        GemeenteInstellingen lelystad = c.gemeente("0995").orElseThrow();
+        assertFalse(lelystad.verwijzerLeidtTotSignaal("02"));
+        for (String type : List.of("01", "03", "04", "05", "06", "08")) {
+            assertTrue(lelystad.verwijzerLeidtTotSignaal(type), type);
+        }
+
+        GemeenteInstellingen almere = c.gemeente("0034").orElseThrow();
+        assertFalse(almere.heeftVerwijzerregel());
+        assertTrue(almere.verwijzerLeidtTotSignaal("02"));
+    }
+
+    @Test
+    void zonderOptioneleSleutelsGeldenDeStandaarden() throws IOException {
+        GemeenteInstellingen g = enige(KLEINE_REGIO);
+        assertEquals(4, g.drempel());
+        assertEquals(Optional.empty(), g.terugkijkperiode());
+        assertEquals(Period.ofDays(30), g.signaalhorizon());
+        assertEquals(Duration.ofMinutes(2), g.verwijzerwachttijd());
+        assertEquals(Set.of(), g.uitgeslotenCategorieen());
+        assertEquals(Set.of(), g.uitgeslotenCodes());
+        assertEquals(Productsoorten.STANDAARD, g.productsoorten());
+        assertEquals("consulent", g.contactpersoonWoord());
+    }
+
+    @Test
+    void gemeenteOverschrijftRegioPerSleutel() throws IOException {
+        GemeenteInstellingen g = enige("""
+                regio:
+                  naam: Proefregio
+                  drempel: 5
+                  terugkijkperiode: P2Y
+                  signaalhorizon: P10D
+                  verwijzerwachttijd: PT5M
+                  uitgesloten: { categorieen: ["42"], codes: [45A01] }
+                  productsoorten: { pleegzorg: [43X01], crisis: ["46"] }
+                  woorden: { contactpersoon: consulent, plan: plan van aanpak }
+                  gemeenten:
+                    - code: "9001"
+                      naam: Eerstedorp
+                      regisseur: { naam: A. Regisseur, email: a@eerstedorp.example }
+                      team: { email: team@eerstedorp.example }
+                      drempel: 3
+                      terugkijkperiode: geen
+                      signaalhorizon: P1M
+                      verwijzerwachttijd: PT0S
+                      uitgesloten: { codes: [] }
+                      productsoorten: { crisis: [46A01] }
+                      woorden: { plan: Routeplan }
+                """);
+        assertEquals(3, g.drempel());
+        assertEquals(Optional.empty(), g.terugkijkperiode());
+        assertEquals(Period.ofMonths(1), g.signaalhorizon());
+        assertEquals(Duration.ZERO, g.verwijzerwachttijd());
+        assertEquals(Set.of("42"), g.uitgeslotenCategorieen(), "niet overschreven: van de regio");
+        assertEquals(Set.of(), g.uitgeslotenCodes(), "een lege lijst overschrijft");
+        assertTrue(g.isUitgesloten("42", null));
+        assertFalse(g.isUitgesloten("45", "45A01"));
+        assertEquals(Set.of("43X01"), g.productsoorten().pleegzorg());
+        assertEquals(Set.of("46A01"), g.productsoorten().crisis());
+        assertEquals(Productsoorten.STANDAARD.gezinshuis(), g.productsoorten().gezinshuis());
+        assertEquals("consulent", g.contactpersoonWoord());
+        assertEquals("Routeplan", g.planWoord());
+    }
+
+    @Test
+    void regioWaardenGeldenVoorGemeentenZonderEigenWaarde() throws IOException {
+        GemeenteInstellingen g = enige(KLEINE_REGIO.replace("  woorden:", "  drempel: 6\n  terugkijkperiode: P3Y\n  woorden:"));
+        assertEquals(6, g.drempel());
+        assertEquals(Optional.of(Period.ofYears(3)), g.terugkijkperiode());
+    }
+
+    @Test
+    void productsoortenOnderscheidenVerblijfVanGezinsvormen() {
+        Productsoorten s = Productsoorten.STANDAARD;
+        assertTrue(s.isVerblijf("43", "43A01"));
+        assertFalse(s.isVerblijf("43", "43A03"), "pleegzorg");
+        assertTrue(s.isPleegzorg("43", "43A03"));
+        assertFalse(s.isVerblijf("43", "43A29"), "gezinshuis");
+        assertTrue(s.isGezinshuis("43", "43A29"));
+        assertTrue(s.isCrisis("46", null), "crisis is de hele categorie 46");
+        assertTrue(s.isDiagnostiek("45", "45B04"));
+        assertFalse(s.isVerblijf("45", "45A03"));
+    }
+
+    @Test
+    void voorbeeldmeldingUitDeOpdracht() throws IOException {
+        String pad = bestand("flevoland.yaml", """
+                regio:
+                  naam: Flevoland
+                  woorden: { contactpersoon: consulent, plan: plan van aanpak }
+                  gemeenten:
+                    - { code: "0034", naam: Almere, regisseur: { naam: A, email: a@almere.example }, team: { email: t@almere.example } }
+                    - { code: "0303", naam: Dronten, regisseur: { naam: B, email: b@dronten.example }, team: { email: t@dronten.example } }
+                    - { code: "0995", naam: Lelystad, regisseur: { naam: C, email: c@lelystad.example }, team: { email: t@lelystad.example } }
+                    - { code: "0171", naam: Noordoostpolder, regisseur: { naam: D, email: d@nop.example }, team: { email: t@nop.example } }
+                    - { code: "0184", naam: Urk, regisseur: { naam: E }, team: { email: t@urk.example } }
+                """);
+        assertEquals(List.of("flevoland.yaml: regio.gemeenten[4].regisseur.email: ontbreekt"), foutenIn(pad));
+    }
+
+    @Test
+    void verkeerdGespeldeSleutelNoemtBestandEnPad() throws IOException {
+        List<String> f = foutenVan(KLEINE_REGIO.replace("email: a@", "emial: a@").replace("  woorden:", "  drempl: 4\n  woorden:"));
+        assertEquals(3, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("proef.yaml: regio.drempl: onbekende sleutel (verkeerd gespeld?); toegestaan: "),
+                f.get(0));
+        assertTrue(f.get(0).contains("drempel"), f.get(0));
+        assertEquals("proef.yaml: regio.gemeenten[0].regisseur.emial: onbekende sleutel (verkeerd gespeld?); "
+                + "toegestaan: email, naam", f.get(1));
+        assertEquals("proef.yaml: regio.gemeenten[0].regisseur.email: ontbreekt", f.get(2));
+    }
+
+    @Test
+    void onbekendBlokWordtOvergeslagenEnGemeld() throws IOException {
+        List<String> f = foutenVan(KLEINE_REGIO + "      escalatie: { na: PT24H, naar: [teamleider] }\n");
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].escalatie: onbekende sleutel"), f.get(0));
+    }
+
+    @Test
+    void dubbeleGemeentecodeOverBestandenHeen() throws IOException {
+        String eerste = bestand("eerste.yaml", KLEINE_REGIO);
+        String tweede = bestand("tweede.yaml", KLEINE_REGIO.replace("Proefregio", "Andere regio"));
+        assertEquals(List.of("tweede.yaml: regio.gemeenten[0].code: gemeentecode '9001' komt al voor in "
+                + "eerste.yaml (regio.gemeenten[0])"), foutenIn(eerste, tweede));
+    }
+
+    @Test
+    void dubbeleGemeentecodeBinnenEenBestand() throws IOException {
+        String gemeente = KLEINE_REGIO.substring(KLEINE_REGIO.indexOf("    - code"));
+        assertEquals(List.of("proef.yaml: regio.gemeenten[1].code: gemeentecode '9001' komt al voor in "
+                + "proef.yaml (regio.gemeenten[0])"), foutenVan(KLEINE_REGIO + gemeente));
+    }
+
+    @Test
+    void ongeldigeWaardenNoemenBestandEnPad() throws IOException {
+        List<String> f = foutenVan("""
+                regio:
+                  naam: Proefregio
+                  drempel: 0
+                  terugkijkperiode: 3 jaar
+                  signaalhorizon: PT30D
+                  verwijzerwachttijd: 2 minuten
+                  uitgesloten: { categorieen: ["4"], codes: [45-A01] }
+                  productsoorten: { pleegzorg: [43A3] }
+                  woorden: { contactpersoon: consulent }
+                  gemeenten:
+                    - code: "632"
+                      naam: Eerstedorp
+                      regisseur: { naam: A. Regisseur, email: a.eerstedorp.example }
+                      team: { email: "team@eerstedorp" }
+                      verwijzers: ["01", "07", "1"]
+                      drempel: vier
+                      verwijzerwachttijd: -PT1M
+                """);
+        assertEquals(List.of(
+                "proef.yaml: regio.drempel: verwacht een geheel getal van 1 of meer, gevonden '0'",
+                "proef.yaml: regio.terugkijkperiode: verwacht een ISO-8601-periode zoals P3Y of P30D, gevonden '3 jaar'",
+                "proef.yaml: regio.signaalhorizon: verwacht een ISO-8601-periode zoals P3Y of P30D, gevonden 'PT30D'",
+                "proef.yaml: regio.verwijzerwachttijd: verwacht een ISO-8601-duur zoals PT2M, gevonden '2 minuten'",
+                "proef.yaml: regio.uitgesloten.categorieen[0]: verwacht een categorie van 2 cijfers, gevonden '4'",
+                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 5 tekens, gevonden '45-A01'",
+                "proef.yaml: regio.productsoorten.pleegzorg[0]: verwacht een categorie van 2 cijfers of een productcode "
+                        + "van 5 tekens, gevonden '43A3'",
+                "proef.yaml: regio.gemeenten[0].code: verwacht precies 4 cijfers tussen aanhalingstekens (bijv. \"0632\"), "
+                        + "gevonden '632'",
+                "proef.yaml: regio.gemeenten[0].regisseur.email: geen geldig e-mailadres: 'a.eerstedorp.example'",
+                "proef.yaml: regio.gemeenten[0].team.email: geen geldig e-mailadres: 'team@eerstedorp'",
+                "proef.yaml: regio.gemeenten[0].woorden.plan: ontbreekt (en regio.woorden.plan ook)",
+                "proef.yaml: regio.gemeenten[0].drempel: verwacht een geheel getal van 1 of meer, gevonden 'vier'",
+                "proef.yaml: regio.gemeenten[0].verwijzerwachttijd: mag niet negatief zijn, gevonden '-PT1M'",
+                "proef.yaml: regio.gemeenten[0].verwijzers[1]: onbekend verwijzertype '07'; toegestaan: "
+                        + "01, 02, 03, 04, 05, 06, 08 (tussen aanhalingstekens)",
+                "proef.yaml: regio.gemeenten[0].verwijzers[2]: onbekend verwijzertype '1'; toegestaan: "
+                        + "01, 02, 03, 04, 05, 06, 08 (tussen aanhalingstekens)"), f);
+    }
+
+    @Test
+    void legeVerwijzerlijstIsEenFout() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.gemeenten[0].verwijzers: lege lijst; laat de sleutel weg als elke "
+                + "verwijzer tot een signaal leidt"), foutenVan(KLEINE_REGIO + "      verwijzers: []\n"));
+    }
+
+    @Test
+    void verkeerdeVormNoemtHetPad() throws IOException {
+        List<String> f = foutenVan(KLEINE_REGIO
+                .replace("naam: Eerstedorp", "naam: [Eerstedorp]")
+                .replace("team: { email: team@eerstedorp.example }", "team: team@eerstedorp.example"));
+        assertTrue(f.contains("proef.yaml: regio.gemeenten[0].naam: verwacht een enkele waarde, gevonden een lijst"),
+                f.toString());
+        assertTrue(f.contains("proef.yaml: regio.gemeenten[0].team: verwacht sleutels met waarden, gevonden een enkele "
+                + "waarde"), f.toString());
+        assertEquals(2, f.size(), "een verkeerde vorm geeft geen tweede melding 'ontbreekt' voor dezelfde sleutel");
+    }
+
+    @Test
+    void foutenUitAlleBestandenKomenSamen() throws IOException {
+        String eerste = bestand("eerste.yaml", KLEINE_REGIO.replace("a@eerstedorp", "a@@eerstedorp"));
+        String tweede = bestand("tweede.yaml", KLEINE_REGIO.replace("9001", "9002").replace("  naam: Proefregio\n", ""));
+        List<String> f = foutenIn(eerste, tweede, map.resolve("weg.yaml").toString());
+        assertEquals(List.of(
+                "eerste.yaml: regio.gemeenten[0].regisseur.email: geen geldig e-mailadres: 'a@@eerstedorp.example'",
+                "tweede.yaml: regio.naam: ontbreekt",
+                "weg.yaml: bestand niet gevonden (" + map.resolve("weg.yaml") + ")"), f);
+    }
+
+    @Test
+    void ongeldigeYamlNoemtDeRegel() throws IOException {
+        List<String> f = foutenVan("regio:\n  naam: 'Proefregio\n");
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).startsWith("proef.yaml: regel "), f.get(0));
+        assertTrue(f.get(0).contains("geen geldige YAML"), f.get(0));
+    }
+
+    @Test
+    void dubbeleSleutelIsEenFout() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.drempel: dubbele sleutel"),
+                foutenVan(KLEINE_REGIO.replace("  woorden:", "  drempel: 4\n  drempel: 5\n  woorden:")));
+    }
+
+    @Test
+    void legeOfOnvolledigeBestanden() throws IOException {
+        assertEquals(List.of("proef.yaml: regio: ontbreekt"), foutenVan(""));
+        assertEquals(List.of("proef.yaml: regio: ontbreekt"), foutenVan("# alleen commentaar\n"));
+        assertEquals(List.of("proef.yaml: regio.gemeenten: ontbreekt of is leeg"),
+                foutenVan("regio:\n  naam: Proefregio\n  gemeenten: []\n"));
+        assertEquals(List.of("klasse.yaml: bestand niet gevonden (classpath:config/klasse.yaml)"),
+                foutenIn("classpath:config/klasse.yaml"));
+        assertEquals(List.of("HUB_CONFIG: geen enkel regiobestand opgegeven"), foutenIn());
+    }
+}

@@ -1,0 +1,248 @@
+package nl.procesregie.hub.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.procesregie.hub.config.GemeenteInstellingen;
+import nl.procesregie.hub.config.Productsoorten;
+import org.junit.jupiter.api.Test;
+
+class MailOpmaakTest {
+
+    private static final GemeenteInstellingen WOERDEN = gemeente("0632", "Woerden", "Utrecht West", "Ruben Hoekstra",
+            "medewerker van de lokale toegang", "plan van aanpak");
+    private static final GemeenteInstellingen DRONTEN = gemeente("0303", "Dronten", "Flevoland", "Joost Visser",
+            "Gids Jeugd", "Routeplan");
+
+    private static final ZorgpadRegel AANLEIDING = regel("33334444", "43", "Jeugdhulp verblijf (incl. behandeling)",
+            "43A01", d(2025, 3, 1), d(2025, 8, 31), null, null, null, true, true, true);
+
+    // Deliberately out of order: the mail must sort them.
+    private static final List<ZorgpadRegel> ZORGPAD = List.of(
+            AANLEIDING,
+            regel("22223333", "45", "Jeugdhulp ambulant", "45A10", d(2024, 2, 1), d(2024, 12, 31), d(2024, 2, 5), null,
+                    null, true, true, false),
+            regel("12345678", "45", "Jeugdhulp ambulant", "45A03", d(2023, 1, 10), d(2023, 4, 30), d(2023, 1, 16),
+                    d(2023, 4, 20), "Volgens plan beëindigd", false, true, false),
+            regel("44445555", "42", "Vervoerdiensten", "42A01", d(2024, 3, 1), null, null, null, null, true, false, false),
+            regel("11112222", "41", "Dagbehandeling", "41A01", d(2024, 1, 15), d(2024, 1, 15), null, null, null, false,
+                    false, false),
+            regel("87654321", "45", "Jeugdhulp ambulant", "45A06", null, null, d(2023, 6, 5), d(2023, 11, 30),
+                    "Voortijdig: eenzijdig door de cliënt", false, true, false));
+
+    private static final List<String> CHRONOLOGISCH =
+            List.of("12345678", "87654321", "11112222", "22223333", "44445555", "33334444");
+
+    private final MailOpmaak opmaak = new MailOpmaak();
+
+    private static LocalDate d(int j, int m, int dag) {
+        return LocalDate.of(j, m, dag);
+    }
+
+    private static GemeenteInstellingen gemeente(String code, String naam, String regio, String regisseur,
+            String contactpersoon, String plan) {
+        return new GemeenteInstellingen(code, naam, regio, regisseur, "procesregie@" + naam.toLowerCase() + ".example",
+                "team@" + naam.toLowerCase() + ".example", contactpersoon, plan, 4, Optional.empty(), Period.ofDays(30),
+                Duration.ofMinutes(2), Set.of(), Set.of(), Optional.empty(), Productsoorten.STANDAARD);
+    }
+
+    private static ZorgpadRegel regel(String agb, String categorie, String omschrijving, String code,
+            LocalDate toewijzingVan, LocalDate toewijzingTot, LocalDate zorgVan, LocalDate zorgTot, String stopReden,
+            boolean loopt, boolean telt, boolean aanleiding) {
+        return new ZorgpadRegel(agb, categorie, omschrijving, code, List.of("T-" + agb), toewijzingVan, toewijzingTot,
+                zorgVan, zorgTot, stopReden, loopt, telt, aanleiding);
+    }
+
+    private static SignaalMail mail(String soort, int volgnummer, boolean hernieuwd, GemeenteInstellingen gemeente,
+            String voorletters) {
+        return new SignaalMail(soort, "PRH-7F3A2C91", volgnummer, 4, hernieuwd, gemeente, voorletters,
+                LocalDate.of(2011, 5, 9), List.of("2024-0042", "2025-0107"), AANLEIDING, ZORGPAD,
+                ZonedDateTime.of(2025, 3, 3, 14, 5, 0, 0, ZoneId.of("Europe/Amsterdam")));
+    }
+
+    private OpgemaakteMail vierde() {
+        return opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.K."));
+    }
+
+    @Test
+    void onderwerpNoemtSoortGemeenteEnReferentie() {
+        assertEquals("Vierde traject – Woerden – signaal PRH-7F3A2C91", vierde().onderwerp());
+    }
+
+    @Test
+    void onderwerpBevatGeenPersoonsgegevens() {
+        String onderwerp = vierde().onderwerp();
+        for (String gegeven : List.of("J.K.", "09-05-2011", "2011-05-09", "2024-0042", "2025-0107", "Ruben", "33334444")) {
+            assertFalse(onderwerp.contains(gegeven), gegeven);
+        }
+    }
+
+    @Test
+    void nergensEenBsn() {
+        OpgemaakteMail m = vierde();
+        Pattern negenCijfers = Pattern.compile("(?<![0-9])[0-9]{9}(?![0-9])");
+        for (String deel : List.of(m.onderwerp(), m.tekst(), m.html())) {
+            assertFalse(negenCijfers.matcher(deel).find());
+        }
+    }
+
+    @Test
+    void vierdeTrajectLegtUitWaaromHetSignaalTelt() {
+        OpgemaakteMail m = vierde();
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("Beste Ruben Hoekstra,"));
+            assertTrue(deel.contains("stroomt een vierde jeugdhulptraject in"));
+            assertTrue(deel.contains("zorgstapeling"));
+            assertTrue(deel.contains("diagnostiek, aanvullende diagnostiek en daarna behandeling"));
+            assertFalse(deel.contains("hernieuwd"));
+        }
+    }
+
+    @Test
+    void jeugdigeHerkenbaarAanVoorlettersGeboortedatumEnToewijzingnummers() {
+        OpgemaakteMail m = vierde();
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("J.K."));
+            assertTrue(deel.contains("09-05-2011"));
+            assertTrue(deel.contains("2024-0042, 2025-0107"));
+        }
+    }
+
+    @Test
+    void ontbrekendeGegevensHetenOnbekend() {
+        SignaalMail zonder = new SignaalMail(SignaalMail.VIERDE_TRAJECT, "PRH-00000001", 4, 4, false, WOERDEN, null, null,
+                List.of(), AANLEIDING, List.of(AANLEIDING), ZonedDateTime.now());
+        String tekst = opmaak.maak(zonder).tekst();
+        assertTrue(tekst.contains("Voorletters: onbekend"), tekst);
+        assertTrue(tekst.contains("Geboortedatum: onbekend"), tekst);
+        assertTrue(tekst.contains("nog geen toewijzing ontvangen"), tekst);
+    }
+
+    @Test
+    void elkeWaardeWordtGeescaped() {
+        GemeenteInstellingen g = gemeente("0632", "Woerden & Co", "Utrecht West", "R. \"Ruud\" O'Neill",
+                "<b>contact</b>", "plan");
+        OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, g, "<script>alert('x')</script>"));
+        assertFalse(m.html().contains("<script>"));
+        assertFalse(m.html().contains("<b>contact"));
+        assertTrue(m.html().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertTrue(m.html().contains("Woerden &amp; Co"));
+        assertTrue(m.html().contains("R. &quot;Ruud&quot; O&#39;Neill"));
+        assertTrue(m.tekst().contains("<script>alert('x')</script>"), "platte tekst blijft letterlijk");
+    }
+
+    @Test
+    void regelovergangInEenWaardeMaaktGeenEigenRegel() {
+        String tekst = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.\nStatus: vals")).tekst();
+        assertTrue(tekst.contains("Voorletters: J. Status: vals"), tekst);
+    }
+
+    @Test
+    void actieInDeWoordenVanDeGemeente() {
+        OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, DRONTEN, "A."));
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("Neem contact op met de Gids Jeugd, het aanspreekpunt van de jeugdige en het gezin"));
+            assertTrue(deel.contains("leg de afspraken vast in het Routeplan."));
+            assertTrue(deel.contains("procesregisseur voor de gemeente Dronten"));
+        }
+        assertEquals("Vierde traject – Dronten – signaal PRH-7F3A2C91", m.onderwerp());
+    }
+
+    @Test
+    void zorgpadIsChronologisch() {
+        OpgemaakteMail m = vierde();
+        for (String deel : List.of(m.tekst(), m.html())) {
+            int vorige = -1;
+            for (String agb : CHRONOLOGISCH) {
+                int plek = deel.indexOf(agb, deel.indexOf("Zorgpad"));
+                assertTrue(plek > vorige, agb + " staat niet op zijn plaats");
+                vorige = plek;
+            }
+        }
+    }
+
+    @Test
+    void htmlMarkeertDeAanleidingEnWatNietMeetelt() {
+        String html = vierde().html();
+        List<String> rijen = html.lines().filter(r -> r.startsWith("<tr><td valign")).toList();
+        assertEquals(6, rijen.size());
+        for (int i = 0; i < rijen.size(); i++) {
+            String rij = rijen.get(i);
+            assertTrue(rij.contains(">" + (i + 1) + "</td>"), "volgnummer " + (i + 1));
+            boolean aanleiding = rij.contains("33334444");
+            assertEquals(aanleiding, rij.contains("#fff4ce"), rij);
+            assertEquals(aanleiding, rij.contains("► aanleiding"), rij);
+            boolean teltNiet = rij.contains("11112222") || rij.contains("44445555");
+            assertEquals(teltNiet, rij.contains("telt niet mee"), rij);
+        }
+        String eerste = rijen.get(0);
+        for (String cel : List.of("Jeugdhulp ambulant (45A03)", "10-01-2023 – 30-04-2023", "16-01-2023 – 20-04-2023",
+                "Volgens plan beëindigd", "beëindigd")) {
+            assertTrue(eerste.contains(">" + cel + "</td>"), cel);
+        }
+        assertTrue(rijen.get(4).contains(">vanaf 01-03-2024</td>"), "toewijzing zonder einddatum");
+        assertTrue(rijen.get(5).contains(">niet gestart</td>"), "nog geen zorg");
+    }
+
+    @Test
+    void tekstdeelBevatDezelfdeFeiten() {
+        OpgemaakteMail m = vierde();
+        String tekst = m.tekst();
+        for (String feit : List.of("J.K.", "09-05-2011", "2024-0042", "Jeugdhulp verblijf (incl. behandeling) (43A01)",
+                "01-03-2025 – 31-08-2025", "Volgens plan beëindigd", "Voortijdig: eenzijdig door de cliënt",
+                "medewerker van de lokale toegang", "plan van aanpak", "PRH-7F3A2C91", "03-03-2025 om 14:05",
+                "bijzondere persoonsgegevens", "Stuur hem niet door")) {
+            assertTrue(tekst.contains(feit), feit);
+            assertTrue(m.html().contains(feit), feit);
+        }
+        assertTrue(tekst.contains("► 6. Jeugdhulp verblijf (incl. behandeling) (43A01) – aanbieder 33334444"), tekst);
+        assertTrue(tekst.contains("Status: beëindigd, telt niet mee"), tekst);
+        assertFalse(tekst.contains("<"), "geen opmaak in het tekstdeel");
+    }
+
+    @Test
+    void hernieuwdSignaal() {
+        OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, true, WOERDEN, "J.K."));
+        assertEquals("Vierde traject (hernieuwd) – Woerden – signaal PRH-7F3A2C91", m.onderwerp());
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("Dit is een hernieuwd signaal."));
+            assertTrue(deel.contains("vervallen omdat een traject niet meer meetelt"));
+        }
+    }
+
+    @Test
+    void vervolgtraject() {
+        OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VERVOLG_TRAJECT, 5, false, WOERDEN, "J.K."));
+        assertEquals("Vervolgtraject (5e) – Woerden – signaal PRH-7F3A2C91", m.onderwerp());
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("stroomt opnieuw een jeugdhulptraject in: het 5e."));
+            assertTrue(deel.contains("op afstand gevolgd"));
+            assertTrue(deel.contains("Beoordeel of het nieuwe traject past bij de afspraken in het plan van aanpak."));
+            assertFalse(deel.contains("Waarom dit signaal"));
+        }
+    }
+
+    @Test
+    void sprongOverDeDrempelNoemtHetWerkelijkeTraject() {
+        OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 5, false, WOERDEN, "J.K."));
+        assertEquals("Vijfde traject – Woerden – signaal PRH-7F3A2C91", m.onderwerp());
+        assertTrue(m.tekst().contains("in één keer boven de drempel van 4"), m.tekst());
+    }
+
+    @Test
+    void onbekendeSoortIsEenFout() {
+        assertThrows(IllegalArgumentException.class,
+                () -> opmaak.maak(mail("VERBLIJF", 1, false, WOERDEN, "J.K.")));
+    }
+}
