@@ -65,9 +65,9 @@ final class Berichten {
 
     static byte[] verzoek(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
                           String verwijzerType, Product pr) {
-        String inhoud = "<Verwijzer><Type>" + verwijzerType + "</Type></Verwijzer><AangevraagdeProducten>"
-                + "<AangevraagdProduct><ReferentieAanbieder>R1</ReferentieAanbieder>" + product(pr)
-                + "<ToewijzingIngangsdatum>" + dagtekening + "</ToewijzingIngangsdatum></AangevraagdProduct>"
+        String inhoud = "<AangevraagdeProducten><AangevraagdProduct><ReferentieAanbieder>R1</ReferentieAanbieder>"
+                + product(pr) + "<ToewijzingIngangsdatum>" + dagtekening + "</ToewijzingIngangsdatum>"
+                + "<Verwijzer><ijw:Type>" + verwijzerType + "</ijw:Type></Verwijzer></AangevraagdProduct>"
                 + "</AangevraagdeProducten>";
         return bericht("jw315", "446", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
     }
