@@ -249,6 +249,20 @@ public final class TestKafka {
         }
     }
 
+    /** The log end offset of a partition: the offset the next record sent to it will get. */
+    public long endOffset(String topic, int partition) {
+        try {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            return admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                    .partitionResult(tp).get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the end offset of " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the end offset of " + topic, e);
+        }
+    }
+
     /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
     public long committedOffset(String groupId, String topic, int partition) {
         try {
