@@ -40,6 +40,7 @@ import nl.procesregie.hub.signals.SignaalRij;
 import nl.procesregie.hub.signals.SignaalSoort;
 import nl.procesregie.hub.signals.SignaalUitgifte;
 import nl.procesregie.hub.signals.TrajectSignalering;
+import nl.procesregie.hub.opslag.Transactie;
 
 /**
  * The unit of work: applies a batch of parsed messages to the care path, decides their signals and fills the outbox,
@@ -98,9 +99,18 @@ public final class BerichtVerwerking {
                 c.commit();
                 return uitkomsten;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Transactie.rollback(c, e);
                 throw e;
             }
+        }
+    }
+
+    /** Whether the database answers: a failure while it does not is an outage, never a reason to park a record. */
+    public boolean databaseBereikbaar() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -106,6 +106,9 @@ public final class IjwInname {
                 fout = e;
             }
         }
+        if (!verwerking.databaseBereikbaar()) {
+            throw new StoringUitzondering("de database is niet bereikbaar", fout);
+        }
         LOG.error("Record {}-{}@{} na {} pogingen geparkeerd: {}", r.topic(), r.partitie(), r.offset(), maxPogingen,
                 fout.toString());
         parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "De verwerking is " + maxPogingen

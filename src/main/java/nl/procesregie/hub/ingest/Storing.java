@@ -16,7 +16,7 @@ public final class Storing {
 
     public static boolean isStoring(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+            if (t instanceof StoringUitzondering || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.procesregie.hub.opslag.Transactie;
 
 /**
  * The transactional outbox. Rows are written in the business transaction ({@link #plaatsMail}, {@link #plaatsEvent});
@@ -105,8 +106,8 @@ public final class Uitgaand {
                 }
                 c.commit();
                 return items;
-            } catch (SQLException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException e) {
+                Transactie.rollback(c, e);
                 throw e;
             }
         }

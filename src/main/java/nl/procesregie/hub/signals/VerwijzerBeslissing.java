@@ -15,6 +15,7 @@ import nl.procesregie.hub.carepath.Zorgpad;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.opslag.Transactie;
 
 /**
  * The referrer rule (CONTRACTS.md rule 9): in a gemeente that performs regie only for some referrers, a signal waits
@@ -55,7 +56,7 @@ public final class VerwijzerBeslissing {
                 c.commit();
                 return wachtend.size();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Transactie.rollback(c, e);
                 throw e;
             }
         }

@@ -13,9 +13,15 @@ final class Berichten {
     private static final AtomicLong VOLGNUMMER = new AtomicLong(1);
     private static final String BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
 
-    /** A test BSN that passes the eleven-test, the n-th of the test range. */
+    /**
+     * A distinct test BSN for each n (0 ≤ n < 990): the first eleven-test-valid number in a window of its own, so two
+     * tests never share a youth by accident. Every 20 consecutive numbers hold a valid one.
+     */
     static String bsn(int n) {
-        for (long kandidaat = 999900006L + 11L * n; ; kandidaat++) {
+        if (n < 0 || n >= 990) {
+            throw new IllegalArgumentException("n buiten het testbereik: " + n);
+        }
+        for (long kandidaat = 999900006L + 100L * n; ; kandidaat++) {
             String s = Long.toString(kandidaat);
             int som = 0;
             for (int i = 0; i < 8; i++) {
