@@ -49,6 +49,11 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** What demo mode adds to a hub: beans by name and the route files that use them. */
+    public record Uitbreiding(Map<String, Object> beans, List<String> routePatronen) {
+        public static final Uitbreiding GEEN = new Uitbreiding(Map.of(), List.of());
+    }
+
     private final HikariDataSource dataSource;
     private final Main main;
     private final IjwConsumer consumer;
@@ -60,6 +65,11 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok) throws Exception {
+        return start(instellingen, infra, klok, Uitbreiding.GEEN);
+    }
+
+    public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok, Uitbreiding uitbreiding)
+            throws Exception {
         RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties());
         HikariDataSource dataSource = dataSource(instellingen, infra);
         try {
@@ -77,13 +87,25 @@ public final class Hub implements AutoCloseable {
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
                     instellingen.smtpStarttls(), instellingen.mailAfzender()), klok);
 
+            ProducerTemplateHouder template = new ProducerTemplateHouder();
+            IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
+                    instellingen.kafkaMaxPollRecords(), Map.of(),
+                    List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
+                    batch -> template.get().requestBody("direct:ijw-inname", batch));
+
             Main main = new Main();
             main.bind("ijwInname", inname);
             main.bind("uitgaand", uitgaand);
             main.bind("mailVerzender", mailVerzender);
             main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio, klok));
+            main.bind("gezondheid", new Gezondheid(dataSource, consumer));
+            uitbreiding.beans().forEach(main::bind);
+            List<String> routes = new java.util.ArrayList<>(List.of("classpath:routes/*.camel.yaml"));
+            routes.addAll(uitbreiding.routePatronen());
             main.addInitialProperty("camel.main.name", "procesregie-hub");
-            main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+            main.addInitialProperty("camel.main.routes-include-pattern", String.join(",", routes));
+            main.addInitialProperty("camel.server.enabled", "true");
+            main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
             main.addInitialProperty("camel.component.kafka.value-serializer",
                     "org.apache.kafka.common.serialization.ByteArraySerializer");
@@ -92,11 +114,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("hub.uitgaand.interval", String.valueOf(instellingen.outboxInterval().toMillis()));
             main.start();
 
-            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
-            IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
-                    instellingen.kafkaMaxPollRecords(), Map.of(),
-                    List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
-                    batch -> template.requestBody("direct:ijw-inname", batch));
+            template.zet(main.getCamelContext().createProducerTemplate());
             consumer.start();
             LOG.info("procesregie-hub gestart: {} gemeenten, groep {}, {}", regio.gemeenten().size(),
                     instellingen.kafkaGroupId(), infra);
@@ -104,6 +122,19 @@ public final class Hub implements AutoCloseable {
         } catch (Exception | Error e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** The consumer is built before Camel (health reports on it) but uses Camel's template once Camel runs. */
+    private static final class ProducerTemplateHouder {
+        private volatile ProducerTemplate template;
+
+        void zet(ProducerTemplate t) {
+            this.template = t;
+        }
+
+        ProducerTemplate get() {
+            return template;
         }
     }
 

@@ -5,24 +5,72 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.config.Modus;
 
-/** Starts the hub from the environment (and -D system properties) and runs it until the process is stopped. */
+/**
+ * Starts the hub from the environment (and -D system properties) and runs it until the process is stopped. In demo
+ * mode it first starts whatever infrastructure the settings do not name.
+ */
 public final class HubApplicatie {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubApplicatie.class);
 
     private HubApplicatie() {
     }
 
     public static void main(String[] args) throws Exception {
         HubInstellingen instellingen = HubInstellingen.uitOmgeving();
-        Hub hub = Hub.start(instellingen, infrastructuur(instellingen), Clock.systemUTC());
+        List<AutoCloseable> teStoppen = new ArrayList<>();
+        Hub.Infrastructuur infra;
+        Hub.Uitbreiding uitbreiding = Hub.Uitbreiding.GEEN;
+        DemoOmgeving demo = null;
+        if (instellingen.modus() == Modus.DEMO) {
+            demo = DemoOmgeving.start(instellingen);
+            teStoppen.add(demo);
+            infra = demo.infrastructuur();
+            uitbreiding = demo.uitbreiding();
+        } else {
+            infra = infrastructuur(instellingen);
+        }
+        Hub hub = Hub.start(instellingen, infra, Clock.systemUTC(), uitbreiding);
+        teStoppen.add(0, hub);
+        if (demo != null) {
+            meldWaarTeKijken(instellingen, infra, demo);
+        }
+
         CountDownLatch gestopt = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hub.close();
+            for (AutoCloseable deel : teStoppen) {
+                try {
+                    deel.close();
+                } catch (Exception e) {
+                    LOG.warn("Stoppen van {} mislukt: {}", deel.getClass().getSimpleName(), e.toString());
+                }
+            }
             gestopt.countDown();
         }, "hub-stop"));
         gestopt.await();
+    }
+
+    private static void meldWaarTeKijken(HubInstellingen i, Hub.Infrastructuur infra, DemoOmgeving demo) {
+        StringBuilder s = new StringBuilder("\n\nprocesregie-hub draait in demomodus.\n");
+        if (demo.archief() != null) {
+            s.append("  Verzonden signalen (mail):  http://localhost:").append(i.httpPort()).append("/mail\n")
+                    .append("  Mail als bestanden:         ").append(demo.archief().map()).append('\n');
+        }
+        s.append("  Gezondheid:                 http://localhost:").append(i.httpPort()).append("/health\n")
+                .append("  Kafka (publiceer iJw-XML):  ").append(infra.kafkaBootstrapServers()).append(" → topics ")
+                .append(i.topicToewijzingen()).append(", ").append(i.topicStartStop()).append(", ")
+                .append(i.topicVerzoeken()).append('\n')
+                .append("  Signalen als JSON:          topic ").append(i.topicSignalen()).append('\n')
+                .append("  Geparkeerde berichten:      topic ").append(i.topicOngeldig()).append('\n')
+                .append("  Gegevens:                   ").append(i.dataDir().toAbsolutePath()).append('\n');
+        LOG.info("{}", s);
     }
 
     static Hub.Infrastructuur infrastructuur(HubInstellingen i) {

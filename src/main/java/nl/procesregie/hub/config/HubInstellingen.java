@@ -65,6 +65,8 @@ public final class HubInstellingen {
     private final Path dataDir;
     private final boolean demoFeed;
     private final int httpPort;
+    private final int ingebouwdeKafkaPoort;
+    private final int ingebouwdeSmtpPoort;
 
     private HubInstellingen(Lezer l) {
         modus = l.modus();
@@ -98,6 +100,8 @@ public final class HubInstellingen {
         // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
         demoFeed = l.booleaan("HUB_DEMO_FEED", modus == Modus.DEMO);
         httpPort = l.geheelGetal("HUB_HTTP_PORT", 8080, 0, 65535);
+        ingebouwdeKafkaPoort = l.geheelGetal("HUB_EMBEDDED_KAFKA_PORT", 9092, 0, 65535);
+        ingebouwdeSmtpPoort = l.geheelGetal("HUB_EMBEDDED_SMTP_PORT", 2525, 0, 65535);
 
         controleerSamenhang(l);
         if (modus == Modus.PRODUCTIE) {
@@ -298,6 +302,16 @@ public final class HubInstellingen {
     }
 
     /** 0 means: any free port. */
+    /** Port of the demo mode's own Kafka broker, for any Kafka client to publish to; 0 means any free port. */
+    public int ingebouwdeKafkaPoort() {
+        return ingebouwdeKafkaPoort;
+    }
+
+    /** Port of the demo mode's own SMTP server; 0 means any free port. */
+    public int ingebouwdeSmtpPoort() {
+        return ingebouwdeSmtpPoort;
+    }
+
     public int httpPort() {
         return httpPort;
     }

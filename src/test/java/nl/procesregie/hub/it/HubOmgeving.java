@@ -71,6 +71,7 @@ final class HubOmgeving implements AutoCloseable {
         m.put("HUB_OUTBOX_INTERVAL", "PT0.1S");
         m.put("HUB_OUTBOX_MAX_WACHTTIJD", "PT1S");
         m.put("HUB_DEMO_FEED", "false");
+        m.put("HUB_HTTP_PORT", "0");
         return m;
     }
 
