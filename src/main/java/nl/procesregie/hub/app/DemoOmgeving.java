@@ -74,7 +74,7 @@ public final class DemoOmgeving implements AutoCloseable {
             return Hub.Uitbreiding.GEEN;
         }
         return new Hub.Uitbreiding(Map.of("mailArchief", archief, "ingebouwdeSmtp", smtp),
-                List.of("classpath:routes/demo/*.camel.yaml"));
+                List.of("classpath:routes/demo/*.yaml"));
     }
 
     public MailArchief archief() {
