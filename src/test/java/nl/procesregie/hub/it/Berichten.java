@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Builds iJw 3.2 messages for integration tests as plain text, independent of the parser under test. Test BSNs only
  * (999900006 … 999999990, eleven-test valid).
  */
-final class Berichten {
+public final class Berichten {
 
     private static final AtomicLong VOLGNUMMER = new AtomicLong(1);
     private static final String BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
@@ -17,7 +17,7 @@ final class Berichten {
      * A distinct test BSN for each n (0 ≤ n < 990): the first eleven-test-valid number in a window of its own, so two
      * tests never share a youth by accident. Every 20 consecutive numbers hold a valid one.
      */
-    static String bsn(int n) {
+    public static String bsn(int n) {
         if (n < 0 || n >= 990) {
             throw new IllegalArgumentException("n buiten het testbereik: " + n);
         }
@@ -34,14 +34,14 @@ final class Berichten {
         }
     }
 
-    static String identificatie() {
+    public static String identificatie() {
         return "IT-" + VOLGNUMMER.getAndIncrement();
     }
 
-    record Product(String nummer, String categorie, String code) {
+    public record Product(String nummer, String categorie, String code) {
     }
 
-    static byte[] toewijzing(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+    public static byte[] toewijzing(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
                              String reden, Product... producten) {
         StringBuilder p = new StringBuilder();
         for (Product pr : producten) {
@@ -61,7 +61,7 @@ final class Berichten {
                 "<ToegewezenProducten>" + p + "</ToegewezenProducten>");
     }
 
-    static byte[] start(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+    public static byte[] start(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
                         String status, Product pr, LocalDate begin) {
         String inhoud = "<StartProducten><StartProduct><ToewijzingNummer>" + pr.nummer() + "</ToewijzingNummer>"
                 + product(pr) + "<ToewijzingIngangsdatum>" + begin + "</ToewijzingIngangsdatum><Begindatum>" + begin
@@ -69,7 +69,16 @@ final class Berichten {
         return bericht("jw305", "438", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
     }
 
-    static byte[] verzoek(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+    public static byte[] stop(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
+                              String status, Product pr, LocalDate begin, LocalDate eind, String reden) {
+        String inhoud = "<StopProducten><StopProduct><ToewijzingNummer>" + pr.nummer() + "</ToewijzingNummer>"
+                + product(pr) + "<ToewijzingIngangsdatum>" + begin + "</ToewijzingIngangsdatum><Begindatum>" + begin
+                + "</Begindatum><RedenBeeindiging>" + reden + "</RedenBeeindiging><Einddatum>" + eind
+                + "</Einddatum><StatusAanlevering>" + status + "</StatusAanlevering></StopProduct></StopProducten>";
+        return bericht("jw307", "440", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
+    }
+
+    public static byte[] verzoek(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
                           String verwijzerType, Product pr) {
         String inhoud = "<AangevraagdeProducten><AangevraagdProduct><ReferentieAanbieder>R1</ReferentieAanbieder>"
                 + product(pr) + "<ToewijzingIngangsdatum>" + dagtekening + "</ToewijzingIngangsdatum>"

@@ -1,0 +1,196 @@
+package nl.procesregie.hub.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.Codelijsten;
+import nl.procesregie.hub.ijw.IjwBericht;
+import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.it.Berichten;
+import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.signals.SignaalOpslag;
+import nl.procesregie.hub.signals.SignaalUitgifte;
+import nl.procesregie.hub.testinfra.TestPostgres;
+
+/** The unit of work on a real PostgreSQL: CONTRACTS.md rules 3–6 and 11 as stored, whatever the arrival order. */
+class BerichtVerwerkingTest {
+
+    static final Clock KLOK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    static final LocalDate DAG = LocalDate.of(2026, 11, 2);
+    static final String WOERDEN = "0632";
+    static final IjwParser PARSER = new IjwParser();
+
+    final DataSource db;
+    final BerichtVerwerking verwerking;
+
+    BerichtVerwerkingTest() {
+        TestPostgres pg = TestPostgres.shared();
+        db = pg.dataSource(pg.newDatabase());
+        Flyway.configure().dataSource(db).load().migrate();
+        SignaalUitgifte uitgifte = new SignaalUitgifte(new Uitgaand(db, KLOK, Duration.ofMinutes(1), "test"),
+                new MailOpmaak(), Codelijsten.standaard(), KLOK);
+        verwerking = new BerichtVerwerking(db, new ZorgpadOpslag(), new SignaalOpslag(), uitgifte,
+                RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
+                new Pseudonimisering("een-testsleutel-van-voldoende-lengte".getBytes(StandardCharsets.UTF_8)), KLOK);
+    }
+
+    static IjwBericht lees(byte[] xml) {
+        try {
+            return PARSER.parse(xml);
+        } catch (Exception e) {
+            throw new AssertionError(new String(xml, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    List<BerichtVerwerking.Uitkomst> verwerk(byte[]... berichten) throws SQLException {
+        List<IjwBericht> lijst = new ArrayList<>();
+        for (byte[] b : berichten) {
+            lijst.add(lees(b));
+        }
+        return verwerking.verwerk(lijst);
+    }
+
+    List<String> rijen(String sql) throws SQLException {
+        List<String> rijen = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> waarden = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    waarden.add(String.valueOf(rs.getObject(i)));
+                }
+                rijen.add(String.join("|", waarden));
+            }
+        }
+        return rijen;
+    }
+
+    static byte[] toewijzing(String bsn, String aanbieder, LocalDate dag, String reden, Product p) {
+        return Berichten.toewijzing(WOERDEN, aanbieder, bsn, dag, Berichten.identificatie(), reden, p);
+    }
+
+    @Test
+    void startBeforeItsAllocationStandsAloneThenJoinsTheAllocationsTrajectory() throws Exception {
+        String bsn = Berichten.bsn(400);
+        verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG, Berichten.identificatie(), "1",
+                new Product("N1", "45", "45A01"), DAG));
+        assertEquals(List.of("11111111|45A01|true"), rijen("select aanbieder, product, telt from traject"));
+
+        verwerk(toewijzing(bsn, "11111111", DAG.minusDays(3), null, new Product("N1", "45", null)));
+        assertEquals(List.of("11111111|45|true"), rijen("select aanbieder, product, telt from traject"),
+                "the start joined the category-only allocation: one trajectory, not two");
+    }
+
+    @Test
+    void retractionThatArrivesFirstIsRememberedAgainstTheOriginal() throws Exception {
+        String bsn = Berichten.bsn(401);
+        Product p = new Product("R1", "45", "45A01");
+        verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG, Berichten.identificatie(), "3", p, DAG));
+        verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG, Berichten.identificatie(), "1", p, DAG));
+        assertEquals(List.of("true"), rijen("select ingetrokken from levering"));
+        assertEquals(List.of("11111111|45A01|false"), rijen("select aanbieder, product, telt from traject"));
+    }
+
+    @Test
+    void voidedCauseLowersTheMarkAndTheNextTrajectoryIsARenewedSignal() throws Exception {
+        String bsn = Berichten.bsn(402);
+        for (int i = 1; i <= 4; i++) {
+            verwerk(toewijzing(bsn, "2000000" + i, DAG, null, new Product("V" + i, "45", "45A0" + i)));
+        }
+        assertEquals(List.of("VIERDE_TRAJECT|4|false"), rijen("select soort, volgnummer, hernieuwd from signaal"));
+
+        verwerk(toewijzing(bsn, "20000004", DAG.plusDays(1), "13", new Product("V4", "45", "45A04")));
+        assertEquals(List.of("3"), rijen("select hoogwatermerk from jeugdige"));
+
+        verwerk(toewijzing(bsn, "20000005", DAG.plusDays(2), null, new Product("V5", "45", "45A05")));
+        assertEquals(List.of("VIERDE_TRAJECT|4|false", "VIERDE_TRAJECT|4|true"),
+                rijen("select soort, volgnummer, hernieuwd from signaal order by hernieuwd"));
+        assertTrue(rijen("select tekst from uitgaand where kanaal = 'MAIL' and signaal_id = "
+                + "(select signaal_id from signaal where hernieuwd)").get(0).toLowerCase().contains("hernieuwd"),
+                "the renewed signal's mail says so");
+    }
+
+    @Test
+    void anOlderVersionArrivingLateDoesNotReplaceTheLatest() throws Exception {
+        String bsn = Berichten.bsn(403);
+        Product p = new Product("O1", "45", "45A01");
+        verwerk(toewijzing(bsn, "11111111", DAG.plusDays(5), "05", p));
+        verwerk(toewijzing(bsn, "11111111", DAG, null, p));
+        assertEquals(List.of("05|" + DAG.plusDays(5)), rijen("select reden_wijziging, einddatum from toewijzing"));
+    }
+
+    @Test
+    void anAllocationNumberOfAnotherYouthIsAConflictAndChangesNothing() throws Exception {
+        verwerk(toewijzing(Berichten.bsn(404), "11111111", DAG, null, new Product("C1", "45", "45A01")));
+        List<BerichtVerwerking.Uitkomst> uitkomst = verwerk(
+                toewijzing(Berichten.bsn(405), "11111111", DAG.plusDays(1), null, new Product("C1", "45", "45A02")));
+        assertInstanceOf(BerichtVerwerking.Uitkomst.Conflict.class, uitkomst.get(0));
+        assertEquals(List.of("45A01"), rijen("select code from toewijzing"));
+        assertEquals(List.of("1"), rijen("select count(*) from jeugdige where laatste_bericht_op is not null"),
+                "the conflicting message left no trace");
+    }
+
+    @Test
+    void theSameMessagesInAnotherOrderGiveTheSameCarePathAndTheSameSignals() throws Exception {
+        String bsn = Berichten.bsn(406);
+        List<byte[]> berichten = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Product p = new Product("Z" + i, "45", "45A1" + i);
+            berichten.add(toewijzing(bsn, "3000000" + i, DAG, null, p));
+            berichten.add(Berichten.start(WOERDEN, "3000000" + i, bsn, DAG, Berichten.identificatie(), "1", p, DAG.plusDays(2)));
+        }
+        berichten.add(Berichten.stop(WOERDEN, "30000002", bsn, DAG.plusDays(9), Berichten.identificatie(), "1",
+                new Product("Z2", "45", "45A12"), DAG.plusDays(2), DAG.plusDays(9), "31"));
+        berichten.add(toewijzing(bsn, "30000003", DAG.plusDays(1), "13", new Product("Z3", "45", "45A13")));
+
+        for (byte[] b : berichten) {
+            verwerk(b);
+        }
+        List<String> vooruit = rijen("select aanbieder, product, telt, eerste_datum, laatste_datum from traject order by 1, 2");
+        List<String> merkVooruit = rijen("select hoogwatermerk from jeugdige");
+        TreeSet<String> signalenVooruit = new TreeSet<>(rijen("select volgnummer from signaal"));
+
+        BerichtVerwerkingTest andersom = new BerichtVerwerkingTest();
+        List<byte[]> omgekeerd = new ArrayList<>(berichten);
+        Collections.reverse(omgekeerd);
+        for (byte[] b : omgekeerd) {
+            andersom.verwerk(b);
+        }
+        assertEquals(vooruit, andersom.rijen("select aanbieder, product, telt, eerste_datum, laatste_datum from traject order by 1, 2"),
+                "the care path does not depend on the arrival order");
+        assertEquals(4, vooruit.stream().filter(r -> r.contains("|true|")).count(), "five trajectories, one voided");
+        // The mark records what was signalled, so it is history: in this order a real fifth trajectory was signalled
+        // before the void of a non-cause arrived (rule 6: only a voided cause lowers the mark); the other order never
+        // counted five.
+        assertEquals(List.of("4", "5"), List.copyOf(signalenVooruit));
+        assertEquals(List.of("5"), merkVooruit);
+        assertEquals(List.of("4"), andersom.rijen("select volgnummer from signaal"));
+        assertEquals(List.of("4"), andersom.rijen("select hoogwatermerk from jeugdige"));
+    }
+}
