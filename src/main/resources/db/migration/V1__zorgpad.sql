@@ -28,22 +28,27 @@ create table toewijzing (
 );
 create index toewijzing_jeugdige on toewijzing (jeugdige);
 
--- Starts (JW305) and stops (JW307); a retraction is remembered even before what it retracts arrives.
+-- Starts (JW305) and stops (JW307), per youth (the standard matches them by BSN + ToewijzingNummer + product).
+-- The content version and the latest retraction are kept apart so that arrival order does not matter;
+-- ToewijzingNummer is '' for care reported without an allocation.
 create table levering (
-    soort               text        not null check (soort in ('START', 'STOP')),
-    aanbieder           text        not null,
-    toewijzingnummer    text        not null,
-    product             text        not null,
-    begindatum          date        not null,
-    gemeente            text        not null,
-    jeugdige            text        not null references jeugdige (pseudoniem) on delete cascade,
-    categorie           text,
-    code                text,
-    einddatum           date,
-    reden_beeindiging   text,
-    ingetrokken         boolean     not null,
-    dagtekening         date        not null,
-    primary key (soort, aanbieder, toewijzingnummer, product, begindatum)
+    soort                   text        not null check (soort in ('START', 'STOP')),
+    jeugdige                text        not null references jeugdige (pseudoniem) on delete cascade,
+    aanbieder               text        not null,
+    toewijzingnummer        text        not null,
+    product                 text        not null,
+    begindatum              date        not null,
+    gemeente                text        not null,
+    categorie               text,
+    code                    text,
+    einddatum               date,
+    reden_beeindiging       text,
+    inhoud_dagtekening      date,
+    intrekking_dagtekening  date,
+    intrekking_inhoud       text,
+    -- derived from the two versions, kept for people reading the table
+    ingetrokken             boolean     not null,
+    primary key (soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum)
 );
 create index levering_jeugdige on levering (jeugdige);
 

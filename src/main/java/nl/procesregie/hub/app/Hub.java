@@ -145,6 +145,8 @@ public final class Hub implements AutoCloseable {
         config.setPassword(infra.dbWachtwoord());
         config.setMaximumPoolSize(instellingen.dbPoolSize());
         config.setPoolName("hub-db");
+        // PostgreSQL's error detail repeats the failing row, which holds personal data; it must not reach a log line.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // Fail fast during an outage: the consumer then rewinds and backs off instead of hanging on a connection.
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(30_000);

@@ -10,7 +10,9 @@ import java.util.List;
  * @param uitgesloten   the product is excluded by the regio/gemeente configuration
  * @param eersteDatum   earliest Ingangsdatum or Begindatum
  * @param laatsteDatum  latest Einddatum or stop date; null while care or the allocation runs
- * @param gemeente      the gemeente that allocated (or was told of) this trajectory
+ * @param gemeente      the gemeente of its latest allocation (or, without one, of its latest start/stop)
+ * @param herkomst      keys under which its starts/stops counted before they were linked to its allocation: the same
+ *                      care, so a signal raised under such a key is not raised again under this one
  */
 public record Traject(
         TrajectSleutel sleutel,
@@ -26,10 +28,17 @@ public record Traject(
         boolean telt,
         boolean uitgesloten,
         LocalDate eersteDatum,
-        LocalDate laatsteDatum) {
+        LocalDate laatsteDatum,
+        java.util.Set<TrajectSleutel> herkomst) {
 
     public Traject {
         toewijzingNummers = List.copyOf(toewijzingNummers);
+        herkomst = java.util.Set.copyOf(herkomst);
+    }
+
+    /** This trajectory, or care that is now part of it, was known under {@code sleutel}. */
+    public boolean omvat(TrajectSleutel andere) {
+        return sleutel.equals(andere) || herkomst.contains(andere);
     }
 
     /** Running: not ended by a stop or by the allocation's end date before {@code vandaag}. */

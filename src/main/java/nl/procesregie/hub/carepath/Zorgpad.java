@@ -24,20 +24,30 @@ public final class Zorgpad {
 
     public static Zorgpad bereken(Collection<ToewijzingStand> toewijzingen, Collection<LeveringStand> leveringen,
                                   Uitsluiting uitsluiting) {
+        // Sorted, so that which allocation is "latest" (its gemeente and product name the trajectory) never depends
+        // on the order the database returned rows in.
+        List<ToewijzingStand> gesorteerd = new ArrayList<>(toewijzingen);
+        gesorteerd.sort(Comparator.comparing(ToewijzingStand::toewijzingsmoment)
+                .thenComparing(ToewijzingStand::gemeente).thenComparing(ToewijzingStand::toewijzingNummer));
+        List<LeveringStand> leveringenGesorteerd = new ArrayList<>(leveringen);
+        leveringenGesorteerd.sort(Comparator.comparing(LeveringStand::begindatum)
+                .thenComparing(LeveringStand::soort).thenComparing(LeveringStand::aanbieder)
+                .thenComparing(LeveringStand::toewijzingNummer).thenComparing(LeveringStand::product));
+
         Map<String, ToewijzingStand> perNummer = new HashMap<>();
-        for (ToewijzingStand t : toewijzingen) {
+        for (ToewijzingStand t : gesorteerd) {
             perNummer.put(koppelSleutel(t.gemeente(), t.aanbieder(), t.toewijzingNummer()), t);
         }
         Map<TrajectSleutel, Opbouw> opbouw = new TreeMap<>();
-        for (ToewijzingStand t : toewijzingen) {
-            Opbouw o = opbouw.computeIfAbsent(t.traject(), k -> new Opbouw(k, t.gemeente(), t.categorie(), t.code()));
-            o.voegToe(t);
+        for (ToewijzingStand t : gesorteerd) {
+            opbouw.computeIfAbsent(t.traject(), Opbouw::new).voegToe(t);
         }
-        for (LeveringStand l : leveringen) {
-            ToewijzingStand gekoppeld = perNummer.get(koppelSleutel(l.gemeente(), l.aanbieder(), l.toewijzingNummer()));
-            TrajectSleutel sleutel = gekoppeld != null ? gekoppeld.traject() : new TrajectSleutel(l.aanbieder(), l.product());
-            Opbouw o = opbouw.computeIfAbsent(sleutel, k -> new Opbouw(k, l.gemeente(), l.categorie(), l.code()));
-            o.voegToe(l, gekoppeld);
+        for (LeveringStand l : leveringenGesorteerd) {
+            ToewijzingStand gekoppeld = l.toewijzingNummer().isEmpty() ? null
+                    : perNummer.get(koppelSleutel(l.gemeente(), l.aanbieder(), l.toewijzingNummer()));
+            TrajectSleutel eigen = new TrajectSleutel(l.aanbieder(), l.product());
+            TrajectSleutel sleutel = gekoppeld != null ? gekoppeld.traject() : eigen;
+            opbouw.computeIfAbsent(sleutel, Opbouw::new).voegToe(l, gekoppeld, eigen);
         }
         Map<TrajectSleutel, Traject> trajecten = new TreeMap<>();
         opbouw.forEach((k, o) -> trajecten.put(k, o.traject(uitsluiting)));
@@ -82,10 +92,12 @@ public final class Zorgpad {
 
     private static final class Opbouw {
         final TrajectSleutel sleutel;
-        final String gemeente;
+        String gemeente;
         String categorie;
         String code;
+        boolean heeftToewijzing;
         final TreeSet<String> nummers = new TreeSet<>();
+        final java.util.Set<TrajectSleutel> herkomst = new java.util.TreeSet<>();
         boolean telt;
         LocalDate toewijzingVan;
         LocalDate toewijzingTot;
@@ -96,25 +108,22 @@ public final class Zorgpad {
         LocalDate laatsteStopBegin;
         String redenBeeindiging;
 
-        Opbouw(TrajectSleutel sleutel, String gemeente, String categorie, String code) {
+        Opbouw(TrajectSleutel sleutel) {
             this.sleutel = sleutel;
-            this.gemeente = gemeente;
-            this.categorie = categorie;
-            this.code = code;
         }
 
+        /** Called in order of toewijzingsmoment: the latest valid allocation names gemeente and product. */
         void voegToe(ToewijzingStand t) {
             nummers.add(t.toewijzingNummer());
+            if (gemeente == null) {
+                benoem(t.gemeente(), t.categorie(), t.code());
+            }
             if (t.isVervallen()) {
                 return;
             }
             telt = true;
-            if (categorie == null) {
-                categorie = t.categorie();
-            }
-            if (code == null) {
-                code = t.code();
-            }
+            heeftToewijzing = true;
+            benoem(t.gemeente(), t.categorie(), t.code());
             toewijzingVan = min(toewijzingVan, t.ingangsdatum());
             if (t.einddatum() == null) {
                 toewijzingOpen = true;
@@ -123,16 +132,19 @@ public final class Zorgpad {
             }
         }
 
-        void voegToe(LeveringStand l, ToewijzingStand gekoppeld) {
+        void voegToe(LeveringStand l, ToewijzingStand gekoppeld, TrajectSleutel eigen) {
+            if (gemeente == null) {
+                benoem(l.gemeente(), l.categorie(), l.code());
+            }
             if (l.ingetrokken() || (gekoppeld != null && gekoppeld.isVervallen())) {
                 return;
             }
             telt = true;
-            if (categorie == null) {
-                categorie = l.categorie();
+            if (!eigen.equals(sleutel)) {
+                herkomst.add(eigen);
             }
-            if (code == null) {
-                code = l.code();
+            if (!heeftToewijzing) {
+                benoem(l.gemeente(), l.categorie(), l.code());
             }
             zorgVan = min(zorgVan, l.begindatum());
             if (l.soort() == LeveringStand.Soort.START) {
@@ -144,18 +156,36 @@ public final class Zorgpad {
             }
         }
 
+        private void benoem(String gemeente, String categorie, String code) {
+            this.gemeente = gemeente;
+            this.categorie = categorie;
+            this.code = code;
+        }
+
         Traject traject(Uitsluiting uitsluiting) {
             boolean uitgesloten = uitsluiting.isUitgesloten(gemeente, categorie, code);
             // Care has ended when the latest stop belongs to the latest start (a restart after a stop runs again).
             boolean zorgGestopt = laatsteStop != null && (laatsteStart == null || !laatsteStart.isAfter(laatsteStopBegin));
             LocalDate zorgTot = zorgGestopt ? laatsteStop : null;
             LocalDate toewijzingEinde = toewijzingOpen ? null : toewijzingTot;
-            // Reported care decides when a trajectory ended; without it, the allocation does.
-            LocalDate laatste = zorgVan != null ? zorgTot : toewijzingEinde;
             LocalDate eerste = min(toewijzingVan, zorgVan);
             return new Traject(sleutel, gemeente, categorie, code, List.copyOf(nummers), toewijzingVan, toewijzingEinde,
                     zorgVan, zorgTot, zorgGestopt ? redenBeeindiging : null, telt && !uitgesloten, uitgesloten,
-                    eerste, laatste);
+                    eerste, laatsteDatum(zorgGestopt, toewijzingEinde), herkomst);
+        }
+
+        /**
+         * The end of the trajectory (null while it runs): a definitive stop ends it; care without a stop ends with its
+         * allocation, since providers often send no JW307; an open allocation keeps it running.
+         */
+        private LocalDate laatsteDatum(boolean zorgGestopt, LocalDate toewijzingEinde) {
+            if (zorgGestopt) {
+                return laatsteStop;
+            }
+            if (heeftToewijzing) {
+                return toewijzingEinde;
+            }
+            return null;
         }
 
         private static LocalDate min(LocalDate a, LocalDate b) {

@@ -112,7 +112,8 @@ public final class ZorgpadOpslag {
     }
 
     public List<ToewijzingStand> toewijzingen(Connection c, String jeugdige) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT + " where jeugdige = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT
+                + " where jeugdige = ? order by toewijzingsmoment, gemeente, toewijzingnummer")) {
             ps.setString(1, jeugdige);
             List<ToewijzingStand> lijst = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -140,7 +141,8 @@ public final class ZorgpadOpslag {
             ps.setString(5, t.categorie());
             ps.setString(6, t.code());
             ps.setString(7, t.product());
-            ps.setTimestamp(8, Timestamp.valueOf(t.toewijzingsmoment()));
+            // A LocalDateTime as such: Timestamp.valueOf would shift a time in the spring-forward gap.
+            ps.setObject(8, t.toewijzingsmoment());
             ps.setDate(9, toSqlDate(t.ingangsdatum()));
             ps.setDate(10, toSqlDate(t.einddatum()));
             ps.setString(11, t.redenWijziging());
@@ -148,15 +150,16 @@ public final class ZorgpadOpslag {
         }
     }
 
-    public Optional<LeveringStand> levering(Connection c, LeveringStand.Soort soort, String aanbieder, String nummer,
-                                            String product, LocalDate begindatum) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT
-                + " where soort = ? and aanbieder = ? and toewijzingnummer = ? and product = ? and begindatum = ?")) {
+    public Optional<LeveringStand> levering(Connection c, LeveringStand.Soort soort, String jeugdige, String aanbieder,
+                                            String nummer, String product, LocalDate begindatum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT + " where soort = ? and jeugdige = ? "
+                + "and aanbieder = ? and toewijzingnummer = ? and product = ? and begindatum = ?")) {
             ps.setString(1, soort.name());
-            ps.setString(2, aanbieder);
-            ps.setString(3, nummer);
-            ps.setString(4, product);
-            ps.setDate(5, toSqlDate(begindatum));
+            ps.setString(2, jeugdige);
+            ps.setString(3, aanbieder);
+            ps.setString(4, nummer);
+            ps.setString(5, product);
+            ps.setDate(6, toSqlDate(begindatum));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(levering(rs)) : Optional.empty();
             }
@@ -164,7 +167,8 @@ public final class ZorgpadOpslag {
     }
 
     public List<LeveringStand> leveringen(Connection c, String jeugdige) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT + " where jeugdige = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT
+                + " where jeugdige = ? order by begindatum, soort, aanbieder, toewijzingnummer, product")) {
             ps.setString(1, jeugdige);
             List<LeveringStand> lijst = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -178,27 +182,30 @@ public final class ZorgpadOpslag {
 
     public void bewaar(Connection c, LeveringStand l) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into levering (soort, aanbieder, toewijzingnummer, product, begindatum, gemeente, jeugdige, "
-                        + "categorie, code, einddatum, reden_beeindiging, ingetrokken, dagtekening) "
-                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "on conflict (soort, aanbieder, toewijzingnummer, product, begindatum) do update set "
-                        + "gemeente = excluded.gemeente, jeugdige = excluded.jeugdige, categorie = excluded.categorie, "
-                        + "code = excluded.code, einddatum = excluded.einddatum, "
-                        + "reden_beeindiging = excluded.reden_beeindiging, ingetrokken = excluded.ingetrokken, "
-                        + "dagtekening = excluded.dagtekening")) {
+                "insert into levering (soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum, gemeente, "
+                        + "categorie, code, einddatum, reden_beeindiging, inhoud_dagtekening, intrekking_dagtekening, "
+                        + "intrekking_inhoud, ingetrokken) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "on conflict (soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum) do update set "
+                        + "gemeente = excluded.gemeente, categorie = excluded.categorie, code = excluded.code, "
+                        + "einddatum = excluded.einddatum, reden_beeindiging = excluded.reden_beeindiging, "
+                        + "inhoud_dagtekening = excluded.inhoud_dagtekening, "
+                        + "intrekking_dagtekening = excluded.intrekking_dagtekening, "
+                        + "intrekking_inhoud = excluded.intrekking_inhoud, ingetrokken = excluded.ingetrokken")) {
             ps.setString(1, l.soort().name());
-            ps.setString(2, l.aanbieder());
-            ps.setString(3, l.toewijzingNummer());
-            ps.setString(4, l.product());
-            ps.setDate(5, toSqlDate(l.begindatum()));
-            ps.setString(6, l.gemeente());
-            ps.setString(7, l.jeugdige());
+            ps.setString(2, l.jeugdige());
+            ps.setString(3, l.aanbieder());
+            ps.setString(4, l.toewijzingNummer());
+            ps.setString(5, l.product());
+            ps.setDate(6, toSqlDate(l.begindatum()));
+            ps.setString(7, l.gemeente());
             ps.setString(8, l.categorie());
             ps.setString(9, l.code());
             ps.setDate(10, toSqlDate(l.einddatum()));
             ps.setString(11, l.redenBeeindiging());
-            ps.setBoolean(12, l.ingetrokken());
-            ps.setDate(13, toSqlDate(l.dagtekening()));
+            ps.setDate(12, toSqlDate(l.inhoudDagtekening()));
+            ps.setDate(13, toSqlDate(l.intrekkingDagtekening()));
+            ps.setString(14, l.intrekkingInhoud());
+            ps.setBoolean(15, l.ingetrokken());
             ps.executeUpdate();
         }
     }
@@ -275,18 +282,19 @@ public final class ZorgpadOpslag {
 
     private static ToewijzingStand toewijzing(ResultSet rs) throws SQLException {
         return new ToewijzingStand(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toLocalDateTime(), toLocalDate(rs.getDate(9)),
+                rs.getString(6), rs.getString(7), rs.getObject(8, java.time.LocalDateTime.class), toLocalDate(rs.getDate(9)),
                 toLocalDate(rs.getDate(10)), rs.getString(11));
     }
 
     private static final String LEVERING_SELECT = "select soort, aanbieder, toewijzingnummer, product, begindatum, "
-            + "gemeente, jeugdige, categorie, code, einddatum, reden_beeindiging, ingetrokken, dagtekening from levering";
+            + "gemeente, jeugdige, categorie, code, einddatum, reden_beeindiging, inhoud_dagtekening, "
+            + "intrekking_dagtekening, intrekking_inhoud from levering";
 
     private static LeveringStand levering(ResultSet rs) throws SQLException {
         return new LeveringStand(LeveringStand.Soort.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
                 rs.getString(4), toLocalDate(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), toLocalDate(rs.getDate(10)), rs.getString(11), rs.getBoolean(12),
-                toLocalDate(rs.getDate(13)));
+                rs.getString(9), toLocalDate(rs.getDate(10)), rs.getString(11), toLocalDate(rs.getDate(12)),
+                toLocalDate(rs.getDate(13)), rs.getString(14));
     }
 
     static Date toSqlDate(LocalDate d) {

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,10 @@ public final class BerichtVerwerking {
 
         Optional<String> conflict = switch (b.soort()) {
             case JW301 -> pasToewijzingenToe(c, b, jeugdige);
-            case JW305, JW307 -> pasLeveringenToe(c, b, jeugdige);
+            case JW305, JW307 -> {
+                pasLeveringenToe(c, b, jeugdige);
+                yield Optional.empty();
+            }
             case JW315 -> {
                 for (Product p : b.verzochteProducten()) {
                     zorgpaden.bewaarVerzoek(c, jeugdige, b.aanbieder(), p.sleutel(), b.verwijzerType(),
@@ -153,50 +157,59 @@ public final class BerichtVerwerking {
         return herbereken(c, b, gemeente, stand, standen, nu);
     }
 
-    /** Checks every product before writing any, so a conflicting message leaves no trace. */
+    /**
+     * Checks every product before writing any, so a conflicting message leaves no trace; versions of one allocation
+     * within the message fold one after another, as they would across messages.
+     */
     private Optional<String> pasToewijzingenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
-        List<ToewijzingStand> nieuw = new ArrayList<>();
-        List<Optional<ToewijzingStand>> bestaand = new ArrayList<>();
+        Map<String, ToewijzingStand> nieuw = new LinkedHashMap<>();
+        Map<String, Optional<ToewijzingStand>> huidig = new HashMap<>();
         for (Toewijzing t : b.toewijzingen()) {
             ToewijzingStand stand = new ToewijzingStand(b.gemeente(), t.toewijzingNummer(), jeugdige, b.aanbieder(),
                     t.product().categorie(), t.product().code(), t.product().sleutel(),
                     LocalDateTime.of(t.toewijzingsdatum(), t.toewijzingstijd()), t.ingangsdatum(), t.einddatum(),
                     t.redenWijziging());
-            Optional<ToewijzingStand> huidig = zorgpaden.toewijzing(c, b.gemeente(), t.toewijzingNummer());
-            if (huidig.isPresent() && !huidig.get().jeugdige().equals(jeugdige)) {
+            Optional<ToewijzingStand> opgeslagen = huidig.get(t.toewijzingNummer());
+            if (opgeslagen == null) {
+                opgeslagen = zorgpaden.toewijzing(c, b.gemeente(), t.toewijzingNummer());
+                huidig.put(t.toewijzingNummer(), opgeslagen);
+            }
+            if (opgeslagen.isPresent() && !opgeslagen.get().jeugdige().equals(jeugdige)) {
                 return Optional.of("ToewijzingNummer " + t.toewijzingNummer() + " van gemeente " + b.gemeente()
                         + " hoort al bij een andere jeugdige");
             }
-            nieuw.add(stand);
-            bestaand.add(huidig);
-        }
-        for (int i = 0; i < nieuw.size(); i++) {
-            if (bestaand.get(i).isEmpty() || bestaand.get(i).get().wordtVervangenDoor(nieuw.get(i))) {
-                zorgpaden.bewaar(c, nieuw.get(i));
+            ToewijzingStand beste = nieuw.containsKey(t.toewijzingNummer()) ? nieuw.get(t.toewijzingNummer())
+                    : opgeslagen.orElse(null);
+            if (beste == null || beste.wordtVervangenDoor(stand)) {
+                nieuw.put(t.toewijzingNummer(), stand);
             }
+        }
+        for (ToewijzingStand t : nieuw.values()) {
+            zorgpaden.bewaar(c, t);
         }
         return Optional.empty();
     }
 
-    private Optional<String> pasLeveringenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
+    /** Versions of one start/stop within the message fold one after another, as they would across messages. */
+    private void pasLeveringenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
         LeveringStand.Soort soort = b.soort() == BerichtSoort.JW305 ? LeveringStand.Soort.START : LeveringStand.Soort.STOP;
-        List<LeveringStand> nieuw = new ArrayList<>();
+        Map<String, LeveringStand> nieuw = new LinkedHashMap<>();
         for (Levering l : b.leveringen()) {
-            LeveringStand stand = new LeveringStand(soort, b.aanbieder(), l.toewijzingNummer(), l.product().sleutel(),
+            String nummer = l.toewijzingNummer() == null ? "" : l.toewijzingNummer();
+            LeveringStand versie = LeveringStand.uitBericht(soort, b.aanbieder(), nummer, l.product().sleutel(),
                     l.begindatum(), b.gemeente(), jeugdige, l.product().categorie(), l.product().code(), l.einddatum(),
                     l.redenBeeindiging(), l.isIntrekking(), b.identiteit().dagtekening());
-            Optional<LeveringStand> huidig = zorgpaden.levering(c, soort, b.aanbieder(), l.toewijzingNummer(),
-                    stand.product(), l.begindatum());
-            if (huidig.isPresent() && !huidig.get().jeugdige().equals(jeugdige)) {
-                return Optional.of(soort.name().toLowerCase() + " van ToewijzingNummer " + l.toewijzingNummer()
-                        + " hoort al bij een andere jeugdige");
+            String sleutel = String.join("\u0000", nummer, versie.product(), String.valueOf(l.begindatum()));
+            LeveringStand huidig = nieuw.get(sleutel);
+            if (huidig == null) {
+                huidig = zorgpaden.levering(c, soort, jeugdige, b.aanbieder(), nummer, versie.product(), l.begindatum())
+                        .orElse(null);
             }
-            nieuw.add(huidig.map(h -> h.volgende(stand)).orElse(stand));
+            nieuw.put(sleutel, huidig == null ? versie : huidig.volgende(versie));
         }
-        for (LeveringStand l : nieuw) {
+        for (LeveringStand l : nieuw.values()) {
             zorgpaden.bewaar(c, l);
         }
-        return Optional.empty();
     }
 
     private Uitkomst herbereken(Connection c, IjwBericht b, GemeenteInstellingen gemeente, JeugdigeStand stand,
@@ -271,13 +284,17 @@ public final class BerichtVerwerking {
 
     /**
      * A digest of what the hub read from the message, not of its bytes: the same message re-serialised (other
-     * prefixes, whitespace) is the same message. The youth enters as its pseudonym; the BSN is never part of a record's
+     * prefixes, whitespace, products in another order) is the same message. The youth enters as its pseudonym; the BSN is never part of a record's
      * text form.
      */
+    private static String gesorteerd(List<?> lijst) {
+        return lijst.stream().map(String::valueOf).sorted().toList().toString();
+    }
+
     static byte[] inhoudHash(IjwBericht b, String jeugdige) {
         String inhoud = String.join("\n", b.soort().name(), b.afzender(), b.ontvanger(), jeugdige,
                 String.valueOf(b.client().geboortedatum()), String.valueOf(b.client().voorletters()),
-                b.toewijzingen().toString(), b.leveringen().toString(), b.verzochteProducten().toString(),
+                gesorteerd(b.toewijzingen()), gesorteerd(b.leveringen()), gesorteerd(b.verzochteProducten()),
                 String.valueOf(b.verwijzerType()));
         try {
             return MessageDigest.getInstance("SHA-256").digest(inhoud.getBytes(StandardCharsets.UTF_8));

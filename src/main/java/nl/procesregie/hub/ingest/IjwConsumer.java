@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -86,53 +88,76 @@ public final class IjwConsumer implements AutoCloseable {
         this.voorOffsetCommit = haak;
     }
 
+    /**
+     * Ends only on {@link #close()} or an {@link Error} (the process is then in no state to go on). Everything else
+     * (an outage while processing, a poll or commit that fails) rewinds to the batch's first offsets and backs off.
+     */
     private void lus() {
         Duration wacht = MIN_WACHT;
         try {
             consumer.subscribe(topics);
             while (actief.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                List<OntvangenRecord> batch = new ArrayList<>(records.count());
                 Map<TopicPartition, Long> eerste = new HashMap<>();
-                Map<TopicPartition, OffsetAndMetadata> volgende = new HashMap<>();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    batch.add(new OntvangenRecord(r.topic(), r.partition(), r.offset(), r.value()));
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    eerste.putIfAbsent(tp, r.offset());
-                    volgende.put(tp, new OffsetAndMetadata(r.offset() + 1));
-                }
                 try {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    List<OntvangenRecord> batch = new ArrayList<>(records.count());
+                    Map<TopicPartition, OffsetAndMetadata> volgende = new HashMap<>();
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        batch.add(new OntvangenRecord(r.topic(), r.partition(), r.offset(), r.value()));
+                        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                        eerste.putIfAbsent(tp, r.offset());
+                        volgende.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                    }
                     verwerker.verwerk(batch);
+                    voorOffsetCommit.run();
+                    legVast(volgende);
+                    storing = false;
+                    wacht = MIN_WACHT;
+                } catch (WakeupException e) {
+                    if (actief.get()) {
+                        throw e;
+                    }
                 } catch (Exception e) {
                     storing = true;
-                    LOG.warn("Verwerking van {} records onderbroken door een storing; opnieuw over {}: {}", batch.size(),
-                            wacht, e.toString());
-                    eerste.forEach(consumer::seek);
+                    LOG.warn("Verwerking onderbroken door een storing; opnieuw over {}: {}", wacht, e.toString());
+                    terug(eerste);
                     if (wachtOp(wacht)) {
                         break;
                     }
                     wacht = wacht.multipliedBy(2).compareTo(MAX_WACHT) > 0 ? MAX_WACHT : wacht.multipliedBy(2);
-                    continue;
                 }
-                voorOffsetCommit.run();
-                consumer.commitSync(volgende);
-                storing = false;
-                wacht = MIN_WACHT;
             }
         } catch (WakeupException e) {
-            if (actief.get()) {
-                throw e;
-            }
-        } catch (RuntimeException | Error e) {
-            LOG.error("De iJw-consumer is gestopt door een onverwachte fout", e);
+            LOG.debug("iJw-consumer gewekt om te stoppen");
+        } catch (Error e) {
+            LOG.error("De iJw-consumer is gestopt door een onherstelbare fout", e);
             storing = true;
         } finally {
             consumer.close(Duration.ofSeconds(5));
             gestopt.countDown();
         }
+    }
+
+    private void legVast(Map<TopicPartition, OffsetAndMetadata> volgende) {
+        try {
+            consumer.commitSync(volgende);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved on; their new owner gets these records again and finds them processed.
+            LOG.info("Offsets niet vastgelegd wegens herverdeling van partities; herlevering is onschadelijk");
+        }
+    }
+
+    /** Rewinds the partitions this consumer still owns; records of partitions it lost go to their new owner. */
+    private void terug(Map<TopicPartition, Long> eerste) {
+        java.util.Set<TopicPartition> eigen = consumer.assignment();
+        eerste.forEach((tp, offset) -> {
+            if (eigen.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
     }
 
     /** @return true when the consumer is being stopped */

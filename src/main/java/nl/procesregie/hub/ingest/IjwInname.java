@@ -57,6 +57,12 @@ public final class IjwInname {
                 geldig.add(r);
             } catch (IjwFout fout) {
                 parkeren.add(parkeer(r, fout.code(), fout.reden()));
+            } catch (RuntimeException fout) {
+                // Reading is deterministic: a record that breaks the reader will break it on every attempt.
+                LOG.error("Record {}-{}@{} kon niet worden gelezen: {}", r.topic(), r.partitie(), r.offset(),
+                        fout.getClass().getName());
+                parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "Het bericht kon niet worden gelezen: "
+                        + fout.getClass().getSimpleName()));
             }
         }
         if (berichten.isEmpty()) {

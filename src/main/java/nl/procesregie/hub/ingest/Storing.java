@@ -29,11 +29,12 @@ public final class Storing {
     }
 
     /**
-     * 08: connection exceptions; 53: insufficient resources; 57P01–57P03: server shut down or starting;
-     * 40001/40P01: serialization failure and deadlock, resolved by trying again.
+     * 08: connection exceptions; 53: insufficient resources; 57P01–57P03: server shut down or starting; 57014:
+     * statement cancelled or timed out; 55P03: lock not available; 25006: read-only transaction (a failover left us on
+     * a replica); 40001/40P01: serialization failure and deadlock, resolved by trying again.
      */
     private static boolean isTijdelijk(String state) {
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("40001") || state.equals("40P01");
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014")
+                || state.equals("55P03") || state.equals("25006") || state.equals("40001") || state.equals("40P01");
     }
 }

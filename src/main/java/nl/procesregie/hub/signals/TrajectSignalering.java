@@ -40,13 +40,15 @@ public final class TrajectSignalering {
 
     public static Besluit beslis(Invoer in) {
         List<Traject> tellend = in.zorgpad().tellend();
-        List<Traject> nieuw = tellend.stream().filter(t -> !in.vorigTellend().contains(t.sleutel())).toList();
+        // A trajectory that took over care which counted before (a start linked to its allocation) is not new.
+        List<Traject> nieuw = tellend.stream()
+                .filter(t -> in.vorigTellend().stream().noneMatch(t::omvat))
+                .toList();
 
         int merk = in.hoogwatermerk();
-        boolean oorzaakVervallen = in.oorzaken().stream().anyMatch(o -> {
-            Traject t = in.zorgpad().traject(o);
-            return t == null || !t.telt();
-        });
+        // Only a cause that stops counting with THIS message lowers the mark; one that stopped earlier already did.
+        boolean oorzaakVervallen = in.oorzaken().stream()
+                .anyMatch(o -> in.vorigTellend().contains(o) && tellend.stream().noneMatch(t -> t.omvat(o)));
         if (oorzaakVervallen) {
             // The signal's cause no longer counts, so its ordinal may be reached (and signalled) again.
             merk = Math.min(merk, tellend.size() - nieuw.size());

@@ -1,7 +1,7 @@
 package nl.procesregie.hub.carepath;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -34,29 +34,73 @@ class StandTest {
         assertTrue(a.wordtVervangenDoor(b) != b.wordtVervangenDoor(a));
     }
 
-    static LeveringStand levering(boolean ingetrokken, LocalDate tekening, String reden) {
-        return new LeveringStand(LeveringStand.Soort.STOP, "11111111", "1", "45A03", DAG, "0632", "p", "45", "45A03",
-                DAG.plusMonths(1), reden, ingetrokken, tekening);
+    static LeveringStand levering(boolean intrekking, LocalDate tekening, String reden) {
+        return LeveringStand.uitBericht(LeveringStand.Soort.STOP, "11111111", "1", "45A03", DAG, "0632", "p", "45",
+                "45A03", DAG.plusMonths(1), reden, intrekking, tekening);
+    }
+
+    /** Folds the versions in the given order, as the store does message by message. */
+    static LeveringStand vouw(LeveringStand... versies) {
+        LeveringStand stand = versies[0];
+        for (int i = 1; i < versies.length; i++) {
+            stand = stand.volgende(versies[i]);
+        }
+        return stand;
     }
 
     @Test
     void retractionArrivingFirstIsRememberedAgainstTheLateOriginal() {
         LeveringStand intrekking = levering(true, DAG.plusMonths(1), "31");
         LeveringStand origineel = levering(false, DAG.plusMonths(1), "31");
-        assertTrue(intrekking.volgende(origineel).ingetrokken());
-        assertTrue(origineel.volgende(intrekking).ingetrokken());
+        assertTrue(vouw(intrekking, origineel).ingetrokken());
+        assertTrue(vouw(origineel, intrekking).ingetrokken());
     }
 
     @Test
-    void correctedResendRevivesARetractedStop() {
+    void correctedResendRevivesARetractedStopInEitherOrder() {
         LeveringStand intrekking = levering(true, DAG.plusMonths(1), "31");
-        assertFalse(intrekking.volgende(levering(false, DAG.plusMonths(1), "34")).ingetrokken(), "other content");
-        assertFalse(intrekking.volgende(levering(false, DAG.plusMonths(2), "31")).ingetrokken(), "a later day");
+        LeveringStand anders = levering(false, DAG.plusMonths(1), "34");
+        LeveringStand later = levering(false, DAG.plusMonths(2), "31");
+        assertFalse(vouw(intrekking, anders).ingetrokken(), "other content the same day");
+        assertFalse(vouw(anders, intrekking).ingetrokken());
+        assertFalse(vouw(intrekking, later).ingetrokken(), "a later day");
+        assertFalse(vouw(later, intrekking).ingetrokken());
+    }
+
+    @Test
+    void anOlderRetractionDoesNotRetractANewerResend() {
+        LeveringStand origineel = levering(false, DAG.plusDays(1), "31");
+        LeveringStand intrekking = levering(true, DAG.plusDays(5), "31");
+        LeveringStand herzonden = levering(false, DAG.plusDays(6), "34");
+        for (LeveringStand[] volgorde : new LeveringStand[][] {{origineel, intrekking, herzonden},
+                {herzonden, intrekking, origineel}, {intrekking, herzonden, origineel}, {origineel, herzonden, intrekking}}) {
+            LeveringStand stand = vouw(volgorde);
+            assertFalse(stand.ingetrokken());
+            assertEquals("34", stand.redenBeeindiging());
+        }
+    }
+
+    @Test
+    void anOlderVersionDoesNotReviveARetraction() {
+        LeveringStand v1 = levering(false, DAG.plusDays(2), "31");
+        LeveringStand v2 = levering(false, DAG.plusDays(3), "34");
+        LeveringStand intrekking = levering(true, DAG.plusDays(5), "34");
+        for (LeveringStand[] volgorde : new LeveringStand[][] {{v1, v2, intrekking}, {v2, intrekking, v1},
+                {intrekking, v1, v2}, {v1, intrekking, v2}}) {
+            assertTrue(vouw(volgorde).ingetrokken());
+        }
+    }
+
+    @Test
+    void sameDayVersionsAreOrderedByContentNotByArrival() {
+        LeveringStand a = levering(false, DAG.plusDays(2), "31");
+        LeveringStand b = levering(false, DAG.plusDays(2), "34");
+        assertEquals(vouw(a, b).redenBeeindiging(), vouw(b, a).redenBeeindiging());
     }
 
     @Test
     void olderVersionDoesNotOverwriteNewer() {
         LeveringStand nieuw = levering(false, DAG.plusMonths(2), "34");
-        assertSame(nieuw, nieuw.volgende(levering(false, DAG.plusMonths(1), "31")));
+        assertEquals("34", vouw(nieuw, levering(false, DAG.plusMonths(1), "31")).redenBeeindiging());
     }
 }

@@ -24,12 +24,12 @@ class ZorgpadTest {
     }
 
     static LeveringStand start(String nummer, String aanbieder, String code, LocalDate begin, boolean ingetrokken) {
-        return new LeveringStand(LeveringStand.Soort.START, aanbieder, nummer, code, begin, GEMEENTE, JEUGDIGE,
+        return LeveringStand.uitBericht(LeveringStand.Soort.START, aanbieder, nummer, code, begin, GEMEENTE, JEUGDIGE,
                 code.substring(0, 2), code, null, null, ingetrokken, begin);
     }
 
     static LeveringStand stop(String nummer, String aanbieder, String code, LocalDate begin, LocalDate eind, String reden) {
-        return new LeveringStand(LeveringStand.Soort.STOP, aanbieder, nummer, code, begin, GEMEENTE, JEUGDIGE,
+        return LeveringStand.uitBericht(LeveringStand.Soort.STOP, aanbieder, nummer, code, begin, GEMEENTE, JEUGDIGE,
                 code.substring(0, 2), code, eind, reden, false, eind);
     }
 
@@ -106,6 +106,39 @@ class ZorgpadTest {
         Traject r = herstart.trajecten().iterator().next();
         assertNull(r.zorgTot());
         assertTrue(r.loopt(JAN.plusYears(1)));
+    }
+
+    @Test
+    void careWithoutAStopEndsWithItsAllocation() {
+        LocalDate eind = LocalDate.of(2016, 6, 30);
+        Zorgpad pad = Zorgpad.bereken(List.of(toewijzing("1", "11111111", "45", "45A03", null, LocalDate.of(2015, 1, 1), eind)),
+                List.of(start("1", "11111111", "45A03", LocalDate.of(2015, 1, 5), false)), Zorgpad.Uitsluiting.GEEN);
+        Traject t = pad.trajecten().iterator().next();
+        assertEquals(eind, t.laatsteDatum(), "providers often send no JW307: the allocation's end ends the care");
+        assertFalse(t.loopt(LocalDate.of(2026, 1, 1)));
+    }
+
+    @Test
+    void linkedStartsRememberTheKeyTheyCountedUnder() {
+        Zorgpad pad = Zorgpad.bereken(List.of(toewijzing("9", "11111111", "45", "45A09", null, JAN, null)),
+                List.of(start("9", "11111111", "45A01", JAN.plusDays(2), false)), Zorgpad.Uitsluiting.GEEN);
+        Traject t = pad.traject(new TrajectSleutel("11111111", "45A09"));
+        assertTrue(t.omvat(new TrajectSleutel("11111111", "45A01")));
+        assertEquals(1, pad.aantalTellend());
+    }
+
+    @Test
+    void theLatestValidAllocationNamesGemeenteAndProductWhateverTheInputOrder() {
+        ToewijzingStand woerden = new ToewijzingStand("0632", "1", JEUGDIGE, "11111111", "45", "45A03", "45A03",
+                LocalDateTime.of(2025, 1, 1, 9, 0), JAN, null, null);
+        ToewijzingStand montfoort = new ToewijzingStand("0335", "2", JEUGDIGE, "11111111", "45", "45A03", "45A03",
+                LocalDateTime.of(2026, 1, 1, 9, 0), JAN, null, null);
+        Zorgpad.Uitsluiting woerdenSluitUit = (gemeente, categorie, code) -> gemeente.equals("0632");
+        for (List<ToewijzingStand> volgorde : List.of(List.of(woerden, montfoort), List.of(montfoort, woerden))) {
+            Traject t = Zorgpad.bereken(volgorde, List.of(), woerdenSluitUit).trajecten().iterator().next();
+            assertEquals("0335", t.gemeente());
+            assertTrue(t.telt());
+        }
     }
 
     @Test

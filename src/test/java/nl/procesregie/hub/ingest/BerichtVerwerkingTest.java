@@ -108,6 +108,31 @@ class BerichtVerwerkingTest {
     }
 
     @Test
+    void aStartWithoutAllocationNumberFormsItsOwnTrajectory() throws Exception {
+        verwerk(Berichten.start(WOERDEN, "11111111", Berichten.bsn(407), DAG, Berichten.identificatie(), "1",
+                new Product(null, "45", "45A01"), DAG));
+        verwerk(Berichten.start(WOERDEN, "11111111", Berichten.bsn(408), DAG, Berichten.identificatie(), "1",
+                new Product(null, "45", "45A01"), DAG));
+        assertEquals(List.of("11111111|45A01|true", "11111111|45A01|true"),
+                rijen("select aanbieder, product, telt from traject"), "two youths, each their own care");
+    }
+
+    @Test
+    void aSignalRaisedByAStartIsNotRaisedAgainWhenItsAllocationArrives() throws Exception {
+        String bsn = Berichten.bsn(409);
+        for (int i = 1; i <= 3; i++) {
+            verwerk(toewijzing(bsn, "2000000" + i, DAG, null, new Product("L" + i, "45", "45A0" + i)));
+        }
+        verwerk(Berichten.start(WOERDEN, "10000009", bsn, DAG, Berichten.identificatie(), "1",
+                new Product("L9", "45", null), DAG));
+        assertEquals(List.of("VIERDE_TRAJECT|4|10000009|45"), rijen("select soort, volgnummer, aanbieder, product from signaal"));
+
+        verwerk(toewijzing(bsn, "10000009", DAG.minusDays(1), null, new Product("L9", "45", "45A09")));
+        assertEquals(1, rijen("select signaal_id from signaal").size(), "the same care, signalled once");
+        assertEquals(List.of("4"), rijen("select hoogwatermerk from jeugdige"));
+    }
+
+    @Test
     void retractionThatArrivesFirstIsRememberedAgainstTheOriginal() throws Exception {
         String bsn = Berichten.bsn(401);
         Product p = new Product("R1", "45", "45A01");
@@ -115,6 +140,12 @@ class BerichtVerwerkingTest {
         verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG, Berichten.identificatie(), "1", p, DAG));
         assertEquals(List.of("true"), rijen("select ingetrokken from levering"));
         assertEquals(List.of("11111111|45A01|false"), rijen("select aanbieder, product, telt from traject"));
+        verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG.plusDays(1), Berichten.identificatie(), "1", p, DAG));
+        assertEquals(List.of("false"), rijen("select ingetrokken from levering"), "a resend on a later day revives it");
+        assertEquals(List.of("11111111|45A01|true"), rijen("select aanbieder, product, telt from traject"));
+        verwerk(Berichten.start(WOERDEN, "11111111", bsn, DAG, Berichten.identificatie(), "3", p, DAG));
+        assertEquals(List.of("11111111|45A01|true"), rijen("select aanbieder, product, telt from traject"),
+                "the retraction again, older than the resend, retracts nothing");
     }
 
     @Test

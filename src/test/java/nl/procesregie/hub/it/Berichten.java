@@ -63,8 +63,8 @@ public final class Berichten {
 
     public static byte[] start(String gemeente, String aanbieder, String bsn, LocalDate dagtekening, String identificatie,
                         String status, Product pr, LocalDate begin) {
-        String inhoud = "<StartProducten><StartProduct><ToewijzingNummer>" + pr.nummer() + "</ToewijzingNummer>"
-                + product(pr) + "<ToewijzingIngangsdatum>" + begin + "</ToewijzingIngangsdatum><Begindatum>" + begin
+        String nummer = pr.nummer() == null ? "" : "<ToewijzingNummer>" + pr.nummer() + "</ToewijzingNummer>";
+        String inhoud = "<StartProducten><StartProduct>" + nummer + product(pr) + "<ToewijzingIngangsdatum>" + begin + "</ToewijzingIngangsdatum><Begindatum>" + begin
                 + "</Begindatum><StatusAanlevering>" + status + "</StatusAanlevering></StartProduct></StartProducten>";
         return bericht("jw305", "438", aanbieder, gemeente, bsn, dagtekening, identificatie, inhoud);
     }

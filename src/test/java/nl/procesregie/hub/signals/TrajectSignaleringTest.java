@@ -125,6 +125,20 @@ class TrajectSignaleringTest {
     }
 
     @Test
+    void aCauseVoidedEarlierDoesNotLetLaterNonCauseDropsLowerTheMark() {
+        Jeugdige j = new Jeugdige();
+        for (int i = 1; i <= 5; i++) {
+            j.nieuw(i);
+        }
+        j.toewijzing("4", "10000004", "45A04", "13", VANDAAG.minusMonths(16), null);
+        assertEquals(4, j.merk, "the voided cause of the fourth lowers the mark");
+        assertEquals(5, j.nieuw(6).orElseThrow().volgnummer(), "renewed fifth");
+        j.toewijzing("1", "10000001", "45A01", "13", VANDAAG.minusMonths(19), null);
+        assertEquals(5, j.merk, "a non-cause that stops counting never lowers the mark");
+        assertTrue(j.nieuw(7).isEmpty(), "the count is back at five, which was signalled");
+    }
+
+    @Test
     void lookBackWindowLeavesOutTrajectoriesThatEndedLongBefore() {
         Jeugdige j = new Jeugdige();
         j.venster = Optional.of(Period.ofYears(2));
