@@ -85,7 +85,7 @@ public final class Hub implements AutoCloseable {
                     instellingen.maxPogingen(), klok);
             MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
-                    instellingen.smtpStarttls(), instellingen.mailAfzender()), klok);
+                    instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
 
             ProducerTemplateHouder template = new ProducerTemplateHouder();
             IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),

@@ -73,7 +73,8 @@ public final class HubApplicatie {
         LOG.info("{}", s);
     }
 
-    static Hub.Infrastructuur infrastructuur(HubInstellingen i) {
+    /** Production infrastructure: only what the settings name; nothing is started. */
+    public static Hub.Infrastructuur infrastructuur(HubInstellingen i) {
         List<String> ontbreekt = new ArrayList<>();
         if (i.kafkaBootstrapServers().isEmpty()) {
             ontbreekt.add("KAFKA_BOOTSTRAP_SERVERS: ontbreekt");

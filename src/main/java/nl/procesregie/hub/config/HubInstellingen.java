@@ -1,8 +1,13 @@
 package nl.procesregie.hub.config;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -55,6 +60,7 @@ public final class HubInstellingen {
     private final String smtpUsername;
     private final String smtpPassword;
     private final boolean smtpStarttls;
+    private final Path smtpTruststore;
     private final String mailAfzender;
     private final byte[] pseudoniemSleutel;
     private final boolean pseudoniemSleutelIsStandaard;
@@ -88,6 +94,7 @@ public final class HubInstellingen {
         smtpUsername = l.optioneel("SMTP_USERNAME");
         smtpPassword = l.geheim("SMTP_PASSWORD");
         smtpStarttls = l.booleaan("SMTP_STARTTLS", false);
+        smtpTruststore = l.certificatenBestand("SMTP_TRUSTSTORE");
         mailAfzender = l.emailadres("HUB_MAIL_AFZENDER", STANDAARD_AFZENDER);
         String sleutel = l.sleutel("HUB_PSEUDONIEM_SLEUTEL");
         pseudoniemSleutelIsStandaard = sleutel == null;
@@ -134,6 +141,9 @@ public final class HubInstellingen {
             l.fout(smtpHost == null ? "SMTP_HOST" : "SMTP_PORT",
                     "ontbreekt; SMTP_HOST en SMTP_PORT horen samen (beide of geen van beide)");
         }
+        if (smtpTruststore != null && !smtpStarttls && !l.heeftFout("SMTP_STARTTLS")) {
+            l.fout("SMTP_TRUSTSTORE", "werkt alleen met SMTP_STARTTLS=true");
+        }
         if (smtpPassword != null && smtpUsername == null) {
             l.fout("SMTP_USERNAME", "ontbreekt terwijl SMTP_PASSWORD is gezet");
         }
@@ -171,6 +181,11 @@ public final class HubInstellingen {
         }
         if (demoFeed) {
             l.fout("HUB_DEMO_FEED", "de demofeed is in productie niet toegestaan");
+        }
+        for (String ingebouwd : List.of("HUB_EMBEDDED_KAFKA_PORT", "HUB_EMBEDDED_SMTP_PORT")) {
+            if (l.optioneel(ingebouwd) != null) {
+                l.fout(ingebouwd, "geldt alleen in demomodus; productie start geen ingebouwde servers");
+            }
         }
         if (pseudoniemSleutelIsStandaard && !l.heeftFout("HUB_PSEUDONIEM_SLEUTEL")) {
             l.fout("HUB_PSEUDONIEM_SLEUTEL", "ontbreekt; de ontwikkelsleutel is openbaar en in productie niet toegestaan");
@@ -260,6 +275,11 @@ public final class HubInstellingen {
         return smtpStarttls;
     }
 
+    /** PEM file with the certificates that SMTP's STARTTLS trusts instead of the JVM's; empty = the JVM's. */
+    public Optional<Path> smtpTruststore() {
+        return Optional.ofNullable(smtpTruststore);
+    }
+
     public String mailAfzender() {
         return mailAfzender;
     }
@@ -333,7 +353,7 @@ public final class HubInstellingen {
                 + ", smtp=" + (smtpHost == null ? "ingebouwd" : smtpHost + ":" + smtpPort)
                 + ", smtpUsername=" + (smtpUsername == null ? "-" : smtpUsername)
                 + ", smtpPassword=" + gezet(smtpPassword)
-                + ", smtpStarttls=" + smtpStarttls
+                + ", smtpStarttls=" + smtpStarttls + ", smtpTruststore=" + smtpTruststore
                 + ", mailAfzender=" + mailAfzender
                 + ", pseudoniemSleutel=" + (pseudoniemSleutelIsStandaard ? "standaard" : "gezet")
                 + ", maxRecordBytes=" + maxRecordBytes
@@ -487,6 +507,33 @@ public final class HubInstellingen {
                 fout(sleutel, "geen geldig pad: " + citaat(waarde));
                 return Path.of(standaard);
             }
+        }
+
+        /** A PEM file holding at least one X.509 certificate, read now so a wrong path fails the start, not a mail. */
+        Path certificatenBestand(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return null;
+            }
+            Path bestand;
+            try {
+                bestand = Path.of(waarde);
+            } catch (InvalidPathException e) {
+                fout(sleutel, "geen geldig pad: " + citaat(waarde));
+                return null;
+            }
+            try (InputStream in = Files.newInputStream(bestand)) {
+                if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                    fout(sleutel, "bevat geen certificaat (verwacht PEM): " + citaat(waarde));
+                    return null;
+                }
+                return bestand;
+            } catch (IOException e) {
+                fout(sleutel, "niet te lezen: " + citaat(waarde));
+            } catch (CertificateException e) {
+                fout(sleutel, "geen geldige PEM-certificaten in " + citaat(waarde));
+            }
+            return null;
         }
 
         String emailadres(String sleutel, String standaard) {

@@ -1,11 +1,23 @@
 package nl.procesregie.hub.notify;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
@@ -26,8 +38,9 @@ import org.eclipse.angus.mail.util.MailConnectException;
  */
 public final class MailVerzender {
 
+    /** @param truststore PEM file with the certificates STARTTLS trusts; null = the JVM's trust store */
     public record SmtpInstellingen(String host, int port, String gebruiker, String wachtwoord, boolean starttls,
-                                   String afzender) {
+                                   Path truststore, String afzender) {
         @Override
         public String toString() {
             return "SmtpInstellingen[host=" + host + ", port=" + port + ", starttls=" + starttls + "]";
@@ -50,6 +63,10 @@ public final class MailVerzender {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
             p.put("mail.smtp.ssl.checkserveridentity", "true");
+            p.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+            if (instellingen.truststore() != null) {
+                p.put("mail.smtp.ssl.socketFactory", socketFactory(instellingen.truststore()));
+            }
         }
         Authenticator auth = null;
         if (instellingen.gebruiker() != null) {
@@ -63,6 +80,25 @@ public final class MailVerzender {
         }
         this.sessie = Session.getInstance(p, auth);
         this.afzender = new InternetAddress(instellingen.afzender(), true);
+    }
+
+    /** Trusts exactly the certificates in the PEM file, as an operator with a private CA for the relay expects. */
+    private static SSLSocketFactory socketFactory(Path pem) throws MessagingException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore vertrouwd = KeyStore.getInstance(KeyStore.getDefaultType());
+            vertrouwd.load(null, null);
+            int n = 0;
+            for (Certificate certificaat : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                vertrouwd.setCertificateEntry("smtp-" + n++, certificaat);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(vertrouwd);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new MessagingException("SMTP_TRUSTSTORE niet bruikbaar: " + e.getMessage(), e);
+        }
     }
 
     public void verzend(UitgaandItem item) throws MessagingException {

@@ -246,6 +246,42 @@ class HubInstellingenTest {
     }
 
     @Test
+    void productieWeigertIngebouwdeServers() {
+        Map<String, String> bron = productie();
+        bron.put("HUB_EMBEDDED_KAFKA_PORT", "9092");
+        bron.put("HUB_EMBEDDED_SMTP_PORT", "2525");
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertEquals(List.of(
+                "HUB_EMBEDDED_KAFKA_PORT: geldt alleen in demomodus; productie start geen ingebouwde servers",
+                "HUB_EMBEDDED_SMTP_PORT: geldt alleen in demomodus; productie start geen ingebouwde servers"), f.fouten());
+    }
+
+    @Test
+    void smtpTruststoreLeestDeCertificatenBijDeStart() throws Exception {
+        Path pem = Path.of(getClass().getResource("/tls/relay-ca.pem").toURI());
+        Map<String, String> bron = productie();
+        bron.put("SMTP_TRUSTSTORE", pem.toString());
+        assertEquals(Optional.of(pem), HubInstellingen.uit(bron).smtpTruststore());
+
+        bron.put("SMTP_TRUSTSTORE", pem.resolveSibling("bestaat-niet.pem").toString());
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertTrue(f.fouten().get(0).startsWith("SMTP_TRUSTSTORE: niet te lezen"), f.fouten().toString());
+
+        Path geenPem = Path.of(getClass().getResource("/config/test-regio.yaml").toURI());
+        bron.put("SMTP_TRUSTSTORE", geenPem.toString());
+        f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertTrue(f.fouten().get(0).startsWith("SMTP_TRUSTSTORE: "), f.fouten().toString());
+        assertEquals(1, f.fouten().size());
+    }
+
+    @Test
+    void smtpTruststoreZonderStarttlsIsEenVergissing() throws Exception {
+        Path pem = Path.of(getClass().getResource("/tls/relay-ca.pem").toURI());
+        ConfiguratieFout f = fout("SMTP_TRUSTSTORE", pem.toString());
+        assertEquals(List.of("SMTP_TRUSTSTORE: werkt alleen met SMTP_STARTTLS=true"), f.fouten());
+    }
+
+    @Test
     void productieWeigertDeOntwikkelsleutel() {
         Map<String, String> bron = productie();
         bron.remove("HUB_PSEUDONIEM_SLEUTEL");
