@@ -6,6 +6,8 @@ create table jeugdige (
     geboortedatum       date,
     hoogwatermerk       integer     not null default 0,
     laatste_gemeente    text,
+    -- Dagtekening of the message the facts above come from: an older message arriving late does not overwrite them
+    gegevens_dagtekening date,
     laatste_bericht_op  timestamptz,
     onder_regie_sinds   timestamptz,
     aangemaakt_op       timestamptz not null

@@ -69,18 +69,36 @@ public final class ZorgpadOpslag {
         }
     }
 
-    /** Records what the latest message told about the youth; older facts are kept where the message is silent. */
-    public void werkJeugdigeBij(Connection c, String pseudoniem, String voorletters, LocalDate geboortedatum,
-                                String gemeente, Instant nu) throws SQLException {
+    /**
+     * Records what a message told about the youth and returns the youth's facts afterwards. Facts follow the message
+     * with the latest Dagtekening, whatever the arrival order; a message silent on a fact keeps the known one.
+     */
+    public JeugdigeStand werkJeugdigeBij(Connection c, String pseudoniem, String voorletters, LocalDate geboortedatum,
+                                         String gemeente, LocalDate dagtekening, Instant nu) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "update jeugdige set voorletters = coalesce(?, voorletters), geboortedatum = coalesce(?, geboortedatum), "
-                        + "laatste_gemeente = ?, laatste_bericht_op = ? where pseudoniem = ?")) {
+                "update jeugdige set "
+                        + "voorletters = case when nieuwer then coalesce(?, voorletters) else voorletters end, "
+                        + "geboortedatum = case when nieuwer then coalesce(?, geboortedatum) else geboortedatum end, "
+                        + "laatste_gemeente = case when nieuwer then ? else laatste_gemeente end, "
+                        + "gegevens_dagtekening = greatest(gegevens_dagtekening, ?), laatste_bericht_op = ? "
+                        + "from (select gegevens_dagtekening is null or gegevens_dagtekening <= ? as nieuwer "
+                        + "      from jeugdige where pseudoniem = ?) v "
+                        + "where pseudoniem = ? "
+                        + "returning pseudoniem, hoogwatermerk, voorletters, geboortedatum")) {
             ps.setString(1, voorletters);
             ps.setDate(2, toSqlDate(geboortedatum));
             ps.setString(3, gemeente);
-            ps.setTimestamp(4, Timestamp.from(nu));
-            ps.setString(5, pseudoniem);
-            ps.executeUpdate();
+            ps.setDate(4, toSqlDate(dagtekening));
+            ps.setTimestamp(5, Timestamp.from(nu));
+            ps.setDate(6, toSqlDate(dagtekening));
+            ps.setString(7, pseudoniem);
+            ps.setString(8, pseudoniem);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("jeugdige ontbreekt terwijl die vergrendeld is");
+                }
+                return new JeugdigeStand(rs.getString(1), rs.getInt(2), rs.getString(3), toLocalDate(rs.getDate(4)));
+            }
         }
     }
 

@@ -144,12 +144,12 @@ public final class BerichtVerwerking {
         if (conflict.isPresent()) {
             return new Uitkomst.Conflict(conflict.get());
         }
-        zorgpaden.werkJeugdigeBij(c, jeugdige, b.client().voorletters(), b.client().geboortedatum(), b.gemeente(), nu);
+        JeugdigeStand feiten = zorgpaden.werkJeugdigeBij(c, jeugdige, b.client().voorletters(),
+                b.client().geboortedatum(), b.gemeente(), b.identiteit().dagtekening(), nu);
         registreer(c, b, hash, jeugdige, nu);
-        JeugdigeStand stand = standen.get(jeugdige);
-        stand = new JeugdigeStand(jeugdige, stand.hoogwatermerk(),
-                b.client().voorletters() != null ? b.client().voorletters() : stand.voorletters(),
-                b.client().geboortedatum() != null ? b.client().geboortedatum() : stand.geboortedatum());
+        // The mark is the batch's own (it may be ahead of the row); the facts are the row's.
+        JeugdigeStand stand = new JeugdigeStand(jeugdige, standen.get(jeugdige).hoogwatermerk(), feiten.voorletters(),
+                feiten.geboortedatum());
         if (b.soort() == BerichtSoort.JW315) {
             standen.put(jeugdige, stand);
             return new Uitkomst.Verwerkt(List.of());

@@ -177,6 +177,16 @@ class BerichtVerwerkingTest {
     }
 
     @Test
+    void theYouthsFactsFollowTheLatestDagtekeningNotTheLatestArrival() throws Exception {
+        String bsn = Berichten.bsn(406);
+        byte[] nieuw = new String(toewijzing(bsn, "11111111", DAG.plusDays(5), null, new Product("F1", "45", "45A01")),
+                StandardCharsets.UTF_8).replace("J.P.", "K.L.").getBytes(StandardCharsets.UTF_8);
+        verwerk(nieuw);
+        verwerk(toewijzing(bsn, "22222222", DAG, null, new Product("F2", "45", "45A02")));
+        assertEquals(List.of("K.L.|" + DAG.plusDays(5)), rijen("select voorletters, gegevens_dagtekening from jeugdige"));
+    }
+
+    @Test
     void anAllocationNumberOfAnotherYouthIsAConflictAndChangesNothing() throws Exception {
         verwerk(toewijzing(Berichten.bsn(404), "11111111", DAG, null, new Product("C1", "45", "45A01")));
         List<BerichtVerwerking.Uitkomst> uitkomst = verwerk(
