@@ -151,7 +151,9 @@ public final class ZorgpadOpslag {
                         + "aanbieder = excluded.aanbieder, categorie = excluded.categorie, code = excluded.code, "
                         + "product = excluded.product, toewijzingsmoment = excluded.toewijzingsmoment, "
                         + "ingangsdatum = excluded.ingangsdatum, einddatum = excluded.einddatum, "
-                        + "reden_wijziging = excluded.reden_wijziging")) {
+                        + "reden_wijziging = excluded.reden_wijziging "
+                        // Never move an allocation to another youth: that is a conflict, decided before this write.
+                        + "where toewijzing.jeugdige = excluded.jeugdige")) {
             ps.setString(1, t.gemeente());
             ps.setString(2, t.toewijzingNummer());
             ps.setString(3, t.jeugdige());
@@ -164,7 +166,12 @@ public final class ZorgpadOpslag {
             ps.setDate(9, toSqlDate(t.ingangsdatum()));
             ps.setDate(10, toSqlDate(t.einddatum()));
             ps.setString(11, t.redenWijziging());
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                // Another instance stored this number for another youth after our conflict check read it: retry the
+                // whole unit of work, which then sees the other youth and parks the message as a conflict.
+                throw new SQLException("toewijzing " + t.gemeente() + "/" + t.toewijzingNummer()
+                        + " is tegelijk voor een andere jeugdige opgeslagen", "40001");
+            }
         }
     }
 

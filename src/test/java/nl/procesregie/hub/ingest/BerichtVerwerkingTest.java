@@ -2,6 +2,7 @@ package nl.procesregie.hub.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.Codelijsten;
@@ -184,6 +186,24 @@ class BerichtVerwerkingTest {
         verwerk(nieuw);
         verwerk(toewijzing(bsn, "22222222", DAG, null, new Product("F2", "45", "45A02")));
         assertEquals(List.of("K.L.|" + DAG.plusDays(5)), rijen("select voorletters, gegevens_dagtekening from jeugdige"));
+    }
+
+    @Test
+    void anAllocationStoredMeanwhileForAnotherYouthIsNeverTakenOver() throws Exception {
+        // What a second instance would do between this instance's conflict check and its write.
+        ZorgpadOpslag opslag = new ZorgpadOpslag();
+        ToewijzingStand vanA = new ToewijzingStand(WOERDEN, "R1", "jeugdige-a", "11111111", "45", "45A01", "45A01",
+                DAG.atTime(9, 0), DAG, null, null);
+        try (Connection c = db.getConnection()) {
+            opslag.vergrendel(c, List.of("jeugdige-a", "jeugdige-b"), KLOK.instant());
+            opslag.bewaar(c, vanA);
+            ToewijzingStand vanB = new ToewijzingStand(WOERDEN, "R1", "jeugdige-b", "11111111", "45", "45A01",
+                    "45A01", DAG.atTime(10, 0), DAG, null, null);
+            SQLException fout = assertThrows(SQLException.class, () -> opslag.bewaar(c, vanB));
+            assertEquals("40001", fout.getSQLState(), "retried as a whole, then parked as a conflict");
+            assertEquals(List.of(vanA), opslag.toewijzingen(c, "jeugdige-a"));
+            assertEquals(List.of(), opslag.toewijzingen(c, "jeugdige-b"));
+        }
     }
 
     @Test
