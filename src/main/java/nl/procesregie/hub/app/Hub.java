@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.Codelijsten;
 import nl.procesregie.hub.ijw.IjwParser;
@@ -26,8 +27,10 @@ import nl.procesregie.hub.ingest.BerichtVerwerking;
 import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.IjwInname;
 import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.notify.InleesOverzichtPagina;
 import nl.procesregie.hub.notify.MailVerzender;
 import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.signals.InleesOverzicht;
 import nl.procesregie.hub.signals.SignaalOpslag;
 import nl.procesregie.hub.signals.SignaalUitgifte;
 import nl.procesregie.hub.signals.VerwijzerBeslissing;
@@ -99,6 +102,8 @@ public final class Hub implements AutoCloseable {
             main.bind("mailVerzender", mailVerzender);
             main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio, klok));
             main.bind("gezondheid", new Gezondheid(dataSource, consumer));
+            main.bind("inleesOverzicht", new InleesOverzichtPagina(new InleesOverzicht(dataSource, regio),
+                    overzichtToegang(instellingen)));
             uitbreiding.beans().forEach(main::bind);
             List<String> routes = new java.util.ArrayList<>(List.of("classpath:routes/*.camel.yaml"));
             routes.addAll(uitbreiding.routePatronen());
@@ -123,6 +128,15 @@ public final class Hub implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The overview names youths: open in demo mode, else only with its password, and off without one. */
+    private static InleesOverzichtPagina.Toegang overzichtToegang(HubInstellingen instellingen) {
+        if (instellingen.overzichtWachtwoord().isPresent()) {
+            return new InleesOverzichtPagina.Toegang.MetWachtwoord(instellingen.overzichtWachtwoord().get());
+        }
+        return instellingen.modus() == Modus.DEMO ? new InleesOverzichtPagina.Toegang.Open()
+                : new InleesOverzichtPagina.Toegang.Uit();
     }
 
     /** The consumer is built before Camel (health reports on it) but uses Camel's template once Camel runs. */

@@ -36,6 +36,7 @@ public final class HubInstellingen {
     private static final String STANDAARD_SLEUTEL = "procesregie-hub-ontwikkelsleutel-niet-voor-productie";
     // A keyed hash is only as strong as its key; 32 characters gives HMAC-SHA256 a full-strength key.
     private static final int MIN_SLEUTEL_LENGTE = 32;
+    private static final int MIN_WACHTWOORD_LENGTE = 16;
 
     private static final Pattern BOOTSTRAP_SERVER =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
@@ -68,6 +69,7 @@ public final class HubInstellingen {
     private final int maxPogingen;
     private final Duration outboxInterval;
     private final Duration outboxMaxWachttijd;
+    private final String overzichtWachtwoord;
     private final Path dataDir;
     private final boolean demoFeed;
     private final int httpPort;
@@ -103,6 +105,7 @@ public final class HubInstellingen {
         maxPogingen = l.geheelGetal("HUB_MAX_POGINGEN", 3, 1, Integer.MAX_VALUE);
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
+        overzichtWachtwoord = l.wachtwoord("HUB_OVERZICHT_WACHTWOORD");
         dataDir = l.pad("HUB_DATA_DIR", "./hub-data");
         // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
         demoFeed = l.booleaan("HUB_DEMO_FEED", modus == Modus.DEMO);
@@ -280,6 +283,11 @@ public final class HubInstellingen {
         return Optional.ofNullable(smtpTruststore);
     }
 
+    /** Password of the overview after a replay; empty = open in demo mode, off in productie. */
+    public Optional<String> overzichtWachtwoord() {
+        return Optional.ofNullable(overzichtWachtwoord);
+    }
+
     public String mailAfzender() {
         return mailAfzender;
     }
@@ -427,6 +435,16 @@ public final class HubInstellingen {
         /** Secrets are checked for presence only and never quoted. */
         String geheim(String sleutel) {
             return ruw(sleutel);
+        }
+
+        /** A password guarding personal data: long enough not to be guessed over HTTP, never quoted. */
+        String wachtwoord(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde != null && waarde.length() < MIN_WACHTWOORD_LENGTE) {
+                fout(sleutel, "te kort: gebruik minstens " + MIN_WACHTWOORD_LENGTE + " tekens");
+                return null;
+            }
+            return waarde;
         }
 
         String sleutel(String sleutel) {

@@ -282,6 +282,14 @@ class HubInstellingenTest {
     }
 
     @Test
+    void hetOverzichtswachtwoordIsLangGenoegEnWordtNietGeciteerd() {
+        ConfiguratieFout f = fout("HUB_OVERZICHT_WACHTWOORD", "geheimpje");
+        assertEquals(List.of("HUB_OVERZICHT_WACHTWOORD: te kort: gebruik minstens 16 tekens"), f.fouten());
+        assertEquals(Optional.of("een-lang-genoeg-wachtwoord"),
+                met("HUB_OVERZICHT_WACHTWOORD", "een-lang-genoeg-wachtwoord").overzichtWachtwoord());
+    }
+
+    @Test
     void productieWeigertDeOntwikkelsleutel() {
         Map<String, String> bron = productie();
         bron.remove("HUB_PSEUDONIEM_SLEUTEL");
