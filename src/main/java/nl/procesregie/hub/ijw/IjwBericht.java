@@ -4,10 +4,9 @@ import java.util.List;
 
 /**
  * One parsed and validated iJw message. Exactly one of the lists is filled, according to the message type:
- * toewijzingen for JW301, leveringen for JW305/JW307, verzochteProducten (with verwijzerType) for JW315.
+ * toewijzingen for JW301, leveringen for JW305/JW307, verzochteProducten (each with its referrer) for JW315.
  *
  * @param versie      the release of the namespace, e.g. "3_2" or "3_0"
- * @param verwijzerType Verwijzer/Type of a JW315, else null
  */
 public record IjwBericht(
         BerichtSoort soort,
@@ -18,8 +17,7 @@ public record IjwBericht(
         Client client,
         List<Toewijzing> toewijzingen,
         List<Levering> leveringen,
-        List<Product> verzochteProducten,
-        String verwijzerType) {
+        List<VerzochtProduct> verzochteProducten) {
 
     public IjwBericht {
         toewijzingen = List.copyOf(toewijzingen);

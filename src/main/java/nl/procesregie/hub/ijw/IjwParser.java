@@ -259,8 +259,7 @@ public final class IjwParser {
         private Client client;
         private final List<Toewijzing> toewijzingen = new ArrayList<>();
         private final List<Levering> leveringen = new ArrayList<>();
-        private final List<Product> verzochteProducten = new ArrayList<>();
-        private String verwijzerType;
+        private final List<VerzochtProduct> verzochteProducten = new ArrayList<>();
 
         Lezer(XMLStreamReader r) {
             this.r = r;
@@ -673,10 +672,7 @@ public final class IjwParser {
                     redenBeeindiging, status);
         }
 
-        /**
-         * The model holds one referrer per message; the schema has one per requested product. The first product's
-         * referrer is kept (requests for one youth come from one referrer in practice); every one is validated.
-         */
+        /** The schema gives a referrer per requested product; rule 9 looks it up per (youth, aanbieder, product). */
         private void leesAangevraagdProduct() throws XMLStreamException, IjwFout {
             String p = productNaam;
             Product product = null;
@@ -696,10 +692,7 @@ public final class IjwParser {
                 }
             }
             code(Codelijst.VERWIJZER_TYPE, verplicht(type, p + "/Verwijzer/Type"), p + "/Verwijzer/Type");
-            verzochteProducten.add(product == null ? Product.GEEN : product);
-            if (verwijzerType == null) {
-                verwijzerType = type;
-            }
+            verzochteProducten.add(new VerzochtProduct(product == null ? Product.GEEN : product, type));
         }
 
         /** CDT_Product: a required 2-digit Categorie and an optional 5-character Code. */
@@ -836,7 +829,7 @@ public final class IjwParser {
                         + " ontbreekt: het bericht bevat geen enkel product");
             }
             return new IjwBericht(soort, versie, new BerichtIdentiteit(afzender, identificatie, dagtekening),
-                    afzender, ontvanger, client, toewijzingen, leveringen, verzochteProducten, verwijzerType);
+                    afzender, ontvanger, client, toewijzingen, leveringen, verzochteProducten);
         }
     }
 }

@@ -34,8 +34,8 @@ import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.BerichtSoort;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.Levering;
-import nl.procesregie.hub.ijw.Product;
 import nl.procesregie.hub.ijw.Toewijzing;
+import nl.procesregie.hub.ijw.VerzochtProduct;
 import nl.procesregie.hub.signals.SignaalOpslag;
 import nl.procesregie.hub.signals.SignaalRij;
 import nl.procesregie.hub.signals.SignaalSoort;
@@ -134,8 +134,8 @@ public final class BerichtVerwerking {
                 yield Optional.empty();
             }
             case JW315 -> {
-                for (Product p : b.verzochteProducten()) {
-                    zorgpaden.bewaarVerzoek(c, jeugdige, b.aanbieder(), p.sleutel(), b.verwijzerType(),
+                for (VerzochtProduct p : b.verzochteProducten()) {
+                    zorgpaden.bewaarVerzoek(c, jeugdige, b.aanbieder(), p.product().sleutel(), p.verwijzerType(),
                             b.identiteit().dagtekening());
                 }
                 yield Optional.empty();
@@ -294,8 +294,7 @@ public final class BerichtVerwerking {
     static byte[] inhoudHash(IjwBericht b, String jeugdige) {
         String inhoud = String.join("\n", b.soort().name(), b.afzender(), b.ontvanger(), jeugdige,
                 String.valueOf(b.client().geboortedatum()), String.valueOf(b.client().voorletters()),
-                gesorteerd(b.toewijzingen()), gesorteerd(b.leveringen()), gesorteerd(b.verzochteProducten()),
-                String.valueOf(b.verwijzerType()));
+                gesorteerd(b.toewijzingen()), gesorteerd(b.leveringen()), gesorteerd(b.verzochteProducten()));
         try {
             return MessageDigest.getInstance("SHA-256").digest(inhoud.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -55,7 +55,6 @@ class IjwParserTest {
                 bericht.toewijzingen());
         assertTrue(bericht.leveringen().isEmpty());
         assertTrue(bericht.verzochteProducten().isEmpty());
-        assertNull(bericht.verwijzerType());
     }
 
     @Test
@@ -168,8 +167,8 @@ class IjwParserTest {
         assertEquals(BerichtSoort.JW315, bericht.soort());
         assertEquals("0344", bericht.gemeente());
         assertEquals("87654321", bericht.aanbieder());
-        assertEquals("02", bericht.verwijzerType());
-        assertEquals(List.of(new Product("45", "45A06"), Product.GEEN), bericht.verzochteProducten());
+        assertEquals(List.of(new VerzochtProduct(new Product("45", "45A06"), "02"),
+                new VerzochtProduct(Product.GEEN, "06")), bericht.verzochteProducten(), "a referrer per product");
         assertTrue(bericht.toewijzingen().isEmpty());
         assertTrue(bericht.leveringen().isEmpty());
     }
