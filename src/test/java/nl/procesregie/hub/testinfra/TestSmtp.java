@@ -3,9 +3,20 @@ package nl.procesregie.hub.testinfra;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -14,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real in-process SMTP server (GreenMail) on a free loopback port. It accepts mail for any recipient and keeps
- * one copy per recipient. {@link #stop()} and {@link #restart()} simulate an outage on the same port; mail accepted
- * before the outage stays visible in {@link #received()}.
+ * one copy per recipient, except for domains named in {@link #rejectRecipientsAt}, whose recipients it refuses
+ * permanently, as a relay refuses an unknown mailbox. {@link #stop()} and {@link #restart()} simulate an outage on
+ * the same port; mail accepted before the outage stays visible in {@link #received()}.
  */
 public final class TestSmtp implements AutoCloseable {
 
@@ -25,18 +37,21 @@ public final class TestSmtp implements AutoCloseable {
     private static final Duration POLL_SLICE = Duration.ofMillis(20);
 
     private final int port;
+    private final Set<String> rejectedDomains;
     private final List<MimeMessage> receivedBeforeRestart = new ArrayList<>();
     private GreenMail server;
 
-    private TestSmtp(GreenMail server) {
+    private TestSmtp(GreenMail server, Set<String> rejectedDomains) {
         this.server = server;
         this.port = server.getSmtp().getPort();
+        this.rejectedDomains = rejectedDomains;
     }
 
     /** Starts a server on a port chosen by the operating system. */
     public static TestSmtp start() {
         long startNanos = System.nanoTime();
-        TestSmtp smtp = new TestSmtp(launch(0));
+        Set<String> rejectedDomains = ConcurrentHashMap.newKeySet();
+        TestSmtp smtp = new TestSmtp(launch(0, rejectedDomains), rejectedDomains);
         LOG.info("SMTP server ready on {}:{} in {} ms", HOST, smtp.port,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         return smtp;
@@ -48,6 +63,11 @@ public final class TestSmtp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From now on, RCPT TO for any address at {@code domain} is answered with 550 (mailbox unavailable). */
+    public void rejectRecipientsAt(String domain) {
+        rejectedDomains.add(domain.toLowerCase(Locale.ROOT));
     }
 
     /** Every message accepted since start or the last {@link #reset()}, in arrival order. */
@@ -110,7 +130,7 @@ public final class TestSmtp implements AutoCloseable {
     /** Starts the server again on the same port (after {@link #stop()}, or as a bounce when running). */
     public synchronized void restart() {
         stop();
-        server = launch(port);
+        server = launch(port, rejectedDomains);
     }
 
     @Override
@@ -118,9 +138,49 @@ public final class TestSmtp implements AutoCloseable {
         stop();
     }
 
-    private static GreenMail launch(int port) {
-        GreenMail server = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+    private static GreenMail launch(int port, Set<String> rejectedDomains) {
+        GreenMail server = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP)) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+                return super.createServices(config, new RejectingManagers(managers, rejectedDomains));
+            }
+        };
         server.start();
         return server;
+    }
+
+    /**
+     * GreenMail's SMTP server asks its manager about every recipient; this one refuses the rejected domains and
+     * delivers everything else to the server's own mailboxes, where {@link #received()} finds it.
+     */
+    private static final class RejectingManagers extends Managers {
+        private final Managers delegate;
+        private final SmtpManager smtpManager;
+
+        RejectingManagers(Managers delegate, Set<String> rejectedDomains) {
+            this.delegate = delegate;
+            this.smtpManager = new SmtpManager(delegate.getImapHostManager(), delegate.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress recipient) {
+                    return rejectedDomains.contains(recipient.getHost().toLowerCase(Locale.ROOT))
+                            ? "550 5.1.1 Mailbox unavailable" : super.checkRecipient(state, recipient);
+                }
+            };
+        }
+
+        @Override
+        public SmtpManager getSmtpManager() {
+            return smtpManager;
+        }
+
+        @Override
+        public UserManager getUserManager() {
+            return delegate.getUserManager();
+        }
+
+        @Override
+        public ImapHostManager getImapHostManager() {
+            return delegate.getImapHostManager();
+        }
     }
 }
