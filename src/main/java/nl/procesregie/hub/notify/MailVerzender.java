@@ -16,20 +16,25 @@ import java.util.Date;
 import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
@@ -120,17 +125,17 @@ public final class MailVerzender {
     }
 
     /**
-     * Whether a failed send may nevertheless have delivered the mail. Refused connections and explicit SMTP rejections
-     * did not; a time-out or broken connection after the data went out may have.
+     * Whether a failed send may nevertheless have delivered the mail. A refused connection, a failed TLS handshake or
+     * login, a malformed address (the message never left) and an explicit SMTP rejection did not; a time-out or broken
+     * connection after the data went out may have.
      */
     public static boolean misschienAfgeleverd(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof MailConnectException || t instanceof ConnectException
-                    || t instanceof UnknownHostException || t instanceof SMTPSendFailedException) {
+            if (t instanceof MailConnectException || t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof SSLHandshakeException || t instanceof AuthenticationFailedException
+                    || t instanceof AddressException || t instanceof SMTPSendFailedException
+                    || t instanceof SMTPSenderFailedException || t instanceof SMTPAddressFailedException) {
                 return false;
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
-                return misschienAfgeleverd(m.getNextException());
             }
         }
         return fout instanceof MessagingException;
