@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -25,9 +28,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.notify.OpgemaakteMail;
+import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.signals.SignaalOpslag;
+import nl.procesregie.hub.signals.SignaalRij;
+import nl.procesregie.hub.signals.SignaalSoort;
 
-/** Dead letters, the referrer rule, the signal horizon and an SMTP outage, on one running hub. */
+/**
+ * Dead letters, the referrer rule, the signal horizon, an SMTP outage and a malformed recipient, on one running hub.
+ */
 class InnameIntegratieTest {
 
     static final Duration WACHT = Duration.ofSeconds(30);
@@ -68,7 +79,7 @@ class InnameIntegratieTest {
     static void wachtTotUitgaandLeeg() {
         HubOmgeving.wachtTot("outbox leeg", WACHT, () -> {
             try {
-                return omgeving.telling("select count(*) from uitgaand where verzonden_op is null") == 0;
+                return omgeving.telling("select count(*) from uitgaand where status = 'WACHTEND'") == 0;
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -181,8 +192,8 @@ class InnameIntegratieTest {
         vierTrajecten("0632", Berichten.bsn(50), LocalDate.now(), "S");
         HubOmgeving.wachtTot("een mislukte verzendpoging", WACHT, () -> {
             try {
-                return omgeving.telling("select count(*) from uitgaand where kanaal = 'MAIL' and pogingen > 0 "
-                        + "and verzonden_op is null") == 1;
+                return omgeving.telling("select count(*) from uitgaand where kanaal = 'MAIL' "
+                        + "and laatste_fout is not null and status = 'WACHTEND'") == 1;
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -193,5 +204,32 @@ class InnameIntegratieTest {
         assertEquals(1, omgeving.smtp.received().length);
         assertEquals(1, omgeving.telling("select count(*) from uitgaand where message_id = ? and herzendingen = 0",
                 mail.getMessageID()), "sent with the outbox's own Message-ID, not counted as a re-send");
+    }
+
+    @Test
+    void aMalformedRecipientFailsItsRowOnceWhileOtherMailStillLeaves() throws Exception {
+        // A row as the unit of work would leave it, but for an address that is no address.
+        String sleutel = "TEST|ongeldig-adres";
+        UUID signaal = SignaalRij.idVoor(sleutel);
+        Clock klok = Clock.systemUTC();
+        try (Connection c = omgeving.db().getConnection()) {
+            c.setAutoCommit(false);
+            new ZorgpadOpslag().vergrendel(c, List.of("pseudoniem-ongeldig-adres"), klok.instant());
+            new SignaalOpslag().voegToe(c, new SignaalRij(signaal, sleutel, SignaalSoort.VIERDE_TRAJECT, 4, "0632",
+                    "pseudoniem-ongeldig-adres", "20000004", "45A04", "T4", false, false, true, null, klok.instant()));
+            new Uitgaand(omgeving.db(), klok, Duration.ofSeconds(1), "procesregie-hub").plaatsMail(c, signaal,
+                    List.of("procesregie.woerden.example"),
+                    new OpgemaakteMail("Vierde traject", "tekst", "<p>html</p>"));
+            c.commit();
+        }
+        vierTrajecten("0632", Berichten.bsn(55), LocalDate.now(), "M");
+
+        MimeMessage mail = omgeving.smtp.waitForMessages(1, WACHT).get(0);
+        wachtTotUitgaandLeeg();
+        assertEquals(1, omgeving.smtp.received().length);
+        assertEquals("procesregie@woerden.example", mail.getAllRecipients()[0].toString());
+        assertEquals(1, omgeving.telling("select count(*) from uitgaand where signaal_id = ? and status = 'MISLUKT' "
+                + "and pogingen = 1 and herzendingen = 0 and laatste_fout = 'ongeldig ontvangeradres'", signaal),
+                "failed after one attempt, not counted as maybe delivered, the reason kept");
     }
 }
