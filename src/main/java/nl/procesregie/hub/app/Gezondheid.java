@@ -11,13 +11,14 @@ import nl.procesregie.hub.ingest.IjwConsumer;
 
 /**
  * Liveness and readiness for {@code /health}: ready when PostgreSQL answers and the consumer is not held up by an
- * outage. The outbox backlog is reported so an operator sees mail piling up (an SMTP outage) before anyone misses it.
+ * outage. The outbox backlog is reported so an operator sees mail piling up (an SMTP outage) before anyone misses it,
+ * and so are rows that failed for good (a refused recipient address), which no retry will deliver.
  */
 public final class Gezondheid {
 
     /** The report; {@code httpStatus} is 200 when ready, else 503. */
     public record Rapport(boolean gereed, boolean database, boolean kafka, long uitgaandWachtend,
-                          long oudsteWachtendSeconden) {
+                          long oudsteWachtendSeconden, long uitgaandMislukt) {
         public int httpStatus() {
             return gereed ? 200 : 503;
         }
@@ -25,7 +26,8 @@ public final class Gezondheid {
         public String json() {
             return "{\"status\":\"" + (gereed ? "UP" : "DOWN") + "\",\"database\":\"" + (database ? "UP" : "DOWN")
                     + "\",\"kafka\":\"" + (kafka ? "UP" : "DOWN") + "\",\"uitgaandWachtend\":" + uitgaandWachtend
-                    + ",\"oudsteWachtendSeconden\":" + oudsteWachtendSeconden + "}";
+                    + ",\"oudsteWachtendSeconden\":" + oudsteWachtendSeconden
+                    + ",\"uitgaandMislukt\":" + uitgaandMislukt + "}";
         }
     }
 
@@ -40,13 +42,15 @@ public final class Gezondheid {
     public Rapport rapport() {
         boolean kafka = !consumer.heeftStoring();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*), coalesce(extract(epoch from now() - "
-                     + "min(aangemaakt_op))::bigint, 0) from uitgaand where verzonden_op is null");
+             PreparedStatement ps = c.prepareStatement("select count(*) filter (where status = 'WACHTEND'), "
+                     + "coalesce(extract(epoch from now() - min(aangemaakt_op) filter (where status = 'WACHTEND'))"
+                     + "::bigint, 0), count(*) filter (where status = 'MISLUKT') from uitgaand "
+                     + "where status in ('WACHTEND', 'MISLUKT')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Rapport(kafka, true, kafka, rs.getLong(1), rs.getLong(2));
+            return new Rapport(kafka, true, kafka, rs.getLong(1), rs.getLong(2), rs.getLong(3));
         } catch (SQLException e) {
-            return new Rapport(false, false, kafka, -1, -1);
+            return new Rapport(false, false, kafka, -1, -1, -1);
         }
     }
 }
