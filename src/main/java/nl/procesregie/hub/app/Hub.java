@@ -100,7 +100,8 @@ public final class Hub implements AutoCloseable {
             main.bind("ijwInname", inname);
             main.bind("uitgaand", uitgaand);
             main.bind("mailVerzender", mailVerzender);
-            main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio, klok));
+            main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio,
+                    instellingen.maxPogingen(), klok));
             main.bind("gezondheid", new Gezondheid(dataSource, consumer));
             main.bind("inleesOverzicht", new InleesOverzichtPagina(new InleesOverzicht(dataSource, regio),
                     overzichtToegang(instellingen)));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,32 +63,70 @@ public final class SignaalOpslag {
         }
     }
 
-    /** Signals whose referrer wait is over, locked so that one hub instance decides each. */
-    public List<SignaalRij> teBeslissen(Connection c, Instant nu, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " where verzonden is null and beslis_op <= ? "
-                + "order by beslis_op limit ? for update skip locked")) {
+    /** A signal whose referrer wait is over, as a candidate: it is decided only under its youth's lock. */
+    public record Wachtend(UUID signaalId, String jeugdige) {
+    }
+
+    /** An undecided signal under lock, with the decisions that failed on it so far. */
+    public record Onbeslist(SignaalRij signaal, int pogingen) {
+    }
+
+    /** Signals whose referrer wait is over, unlocked: another hub instance may be deciding them right now. */
+    public List<Wachtend> teBeslissen(Connection c, Instant nu, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select signaal_id, jeugdige from signaal "
+                + "where verzonden is null and beslis_op <= ? order by beslis_op, signaal_id limit ?")) {
             ps.setTimestamp(1, Timestamp.from(nu));
             ps.setInt(2, max);
-            List<SignaalRij> lijst = new ArrayList<>();
+            List<Wachtend> lijst = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lijst.add(rij(rs));
+                    lijst.add(new Wachtend(rs.getObject(1, UUID.class), rs.getString(2)));
                 }
             }
             return lijst;
         }
     }
 
-    public void zetVerzonden(Connection c, UUID signaalId, boolean verzonden) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update signaal set verzonden = ? where signaal_id = ?")) {
+    /**
+     * Locks the signal if it is still undecided and due; empty when another hub instance decided it meanwhile or
+     * put it off after a failure. The caller holds the youth's lock already, so this waits for nobody in practice.
+     */
+    public Optional<Onbeslist> vergrendelOnbeslist(Connection c, UUID signaalId, Instant nu) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + ", beslispogingen from signaal where signaal_id = ? "
+                + "and verzonden is null and beslis_op <= ? for no key update")) {
+            ps.setObject(1, signaalId);
+            ps.setTimestamp(2, Timestamp.from(nu));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Onbeslist(rij(rs), rs.getInt(15))) : Optional.empty();
+            }
+        }
+    }
+
+    public void legBeslissingVast(Connection c, UUID signaalId, boolean verzonden, String reden) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update signaal set verzonden = ?, beslis_reden = ? where signaal_id = ?")) {
             ps.setBoolean(1, verzonden);
-            ps.setObject(2, signaalId);
+            ps.setString(2, reden);
+            ps.setObject(3, signaalId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records a failed decision; the signal is tried again from {@code volgendeOp}. */
+    public void legMislukkingVast(Connection c, UUID signaalId, int pogingen, Instant volgendeOp, String reden)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update signaal set beslispogingen = ?, beslis_op = ?, beslis_reden = ? where signaal_id = ?")) {
+            ps.setInt(1, pogingen);
+            ps.setTimestamp(2, Timestamp.from(volgendeOp));
+            ps.setString(3, reden);
+            ps.setObject(4, signaalId);
             ps.executeUpdate();
         }
     }
 
     private static final String SELECT = "select signaal_id, signaal_sleutel, soort, volgnummer, gemeente, jeugdige, "
-            + "aanbieder, product, toewijzingnummer, hernieuwd, historisch, verzonden, beslis_op, tijdstip from signaal";
+            + "aanbieder, product, toewijzingnummer, hernieuwd, historisch, verzonden, beslis_op, tijdstip";
 
     private static SignaalRij rij(ResultSet rs) throws SQLException {
         Object verzonden = rs.getObject(12);

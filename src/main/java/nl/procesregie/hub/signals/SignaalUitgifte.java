@@ -47,6 +47,14 @@ public final class SignaalUitgifte {
             SignaalMail mail = mail(signaal, gemeente, zorgpad, toewijzingen, jeugdige);
             uitgaand.plaatsMail(c, signaal.signaalId(), List.of(gemeente.regisseurEmail()), opmaak.maak(mail));
         }
+        geefEventUit(c, signaal);
+    }
+
+    /**
+     * The event alone, for a signal decided without a mail; it needs nothing but the signal, so it can be given out
+     * even when the signal's gemeente or care path can no longer be read.
+     */
+    public void geefEventUit(Connection c, SignaalRij signaal) throws SQLException {
         uitgaand.plaatsEvent(c, signaal.signaalId(), signaal.jeugdige(), SignaalEvent.json(signaal));
     }
 
