@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +36,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.GemeenteInstellingen;
@@ -547,11 +547,12 @@ class ComposeBestandTest {
         return env;
     }
 
+    // Jackson's YAML module (a declared dependency; SnakeYAML underneath) with duplicate keys refused, as Compose does.
     @SuppressWarnings("unchecked")
     static Map<String, Object> yaml(Path pad) throws IOException {
-        try (InputStream in = Files.newInputStream(pad)) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return yaml.readValue(pad.toFile(), Map.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -597,7 +598,7 @@ class ComposeBestandTest {
     }
 
     static Uitvoer voerUit(List<String> opdracht) throws Exception {
-        Process p = new ProcessBuilder(opdracht).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(opdracht).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> lees(p.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> lees(p.getErrorStream()));
