@@ -76,8 +76,9 @@ class ComposeBestandTest {
             "SMTP_USERNAME", i -> i.smtpUsername(),
             "SMTP_PASSWORD", i -> i.smtpPassword(),
             "SMTP_STARTTLS", i -> Optional.of(String.valueOf(i.smtpStarttls())));
-    // Path of a PEM file with the CA certificates to trust for SMTP. Its setting is being added to HubInstellingen
-    // beside this file; until then the hub ignores it, as it ignores every key outside HUB_*.
+    // Path of a PEM file with the CA certificates to trust for SMTP: a known key. It lies outside HUB_*, so
+    // HubInstellingen never reports it as unknown; the test gives it a real CA certificate so that a check of the file
+    // passes too.
     static final String SMTP_TRUSTSTORE = "SMTP_TRUSTSTORE";
 
     static Map<String, Object> compose;
