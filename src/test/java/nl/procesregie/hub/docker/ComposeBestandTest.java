@@ -75,10 +75,8 @@ class ComposeBestandTest {
             "SMTP_PORT", i -> i.smtpPort().map(String::valueOf),
             "SMTP_USERNAME", i -> i.smtpUsername(),
             "SMTP_PASSWORD", i -> i.smtpPassword(),
-            "SMTP_STARTTLS", i -> Optional.of(String.valueOf(i.smtpStarttls())));
-    // Path of a PEM file with the CA certificates to trust for SMTP: a known key. It lies outside HUB_*, so
-    // HubInstellingen never reports it as unknown; the test gives it a real CA certificate so that a check of the file
-    // passes too.
+            "SMTP_STARTTLS", i -> Optional.of(String.valueOf(i.smtpStarttls())),
+            "SMTP_TRUSTSTORE", i -> i.smtpTruststore().map(Path::toString));
     static final String SMTP_TRUSTSTORE = "SMTP_TRUSTSTORE";
 
     static Map<String, Object> compose;
@@ -140,7 +138,7 @@ class ComposeBestandTest {
         // HubInstellingen reports unknown keys under HUB_* only; SMTP_* and KAFKA_* are checked against the list above.
         for (String sleutel : instellingen.keySet()) {
             boolean andere = sleutel.startsWith("SMTP_") || sleutel.startsWith("KAFKA_");
-            if (andere && !ANDERE_SLEUTELS.containsKey(sleutel) && !sleutel.equals(SMTP_TRUSTSTORE)) {
+            if (andere && !ANDERE_SLEUTELS.containsKey(sleutel)) {
                 onbekend.add(sleutel + ": onbekende instelling");
             }
         }
@@ -418,7 +416,8 @@ class ComposeBestandTest {
         dotEnv.replaceAll((k, v) -> v.isEmpty() && verplicht(k) ? "test-geheim-" + "x".repeat(40) : v);
         Map<String, String> hub = new LinkedHashMap<>();
         omgeving("hub").forEach((k, v) -> hub.put(k, interpoleer(v, dotEnv)));
-        // The path exists inside the container only; here a real CA certificate in PEM stands in for it.
+        // The path exists inside the container only; HubInstellingen reads the file, so a real CA certificate in PEM
+        // stands in for it.
         if (hub.containsKey(SMTP_TRUSTSTORE)) {
             hub.put(SMTP_TRUSTSTORE, caPem(tmp).toString());
         }
