@@ -348,6 +348,7 @@ class ComposeBestandTest {
 
         // The CA file the hub trusts lies in a volume that the certificate service writes.
         String truststore = hub.get(SMTP_TRUSTSTORE);
+        assertNotNull(truststore, "de hub vertrouwt de test-CA via " + SMTP_TRUSTSTORE);
         Optional<String> volume = lijst(dienst("hub").get("volumes")).stream()
                 .filter(v -> truststore.startsWith(v.split(":")[1] + "/")).map(v -> v.split(":")[0]).findFirst();
         assertTrue(volume.isPresent(), SMTP_TRUSTSTORE + " ligt in een volume van de hub: " + truststore);
