@@ -1,5 +1,8 @@
 package nl.procesregie.hub.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.config.RegioConfiguratie;
@@ -109,6 +114,11 @@ public final class Hub implements AutoCloseable {
             List<String> routes = new java.util.ArrayList<>(List.of("classpath:routes/*.camel.yaml"));
             routes.addAll(uitbreiding.routePatronen());
             main.addInitialProperty("camel.main.name", "procesregie-hub");
+            // The application stops the hub in order (consumer first, then Camel, then the pool); Camel's own hook
+            // would stop Camel at the same time, under a consumer still handing it records.
+            if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy camelStop) {
+                camelStop.disableHangupSupport();
+            }
             main.addInitialProperty("camel.main.routes-include-pattern", String.join(",", routes));
             main.addInitialProperty("camel.server.enabled", "true");
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
@@ -118,6 +128,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
             main.addInitialProperty("hub.topic.signalen", instellingen.topicSignalen());
             main.addInitialProperty("hub.uitgaand.interval", String.valueOf(instellingen.outboxInterval().toMillis()));
+            controleerPoortVrij(instellingen.httpPort());
             main.start();
 
             template.zet(main.getCamelContext().createProducerTemplate());
@@ -128,6 +139,21 @@ public final class Hub implements AutoCloseable {
         } catch (Exception | Error e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * Vert.x logs a taken port and runs on without HTTP, so health checks would reach whatever holds the port; refuse
+     * to start instead, naming the setting.
+     */
+    private static void controleerPoortVrij(int poort) {
+        if (poort == 0) {
+            return;
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(poort));
+        } catch (IOException e) {
+            throw new ConfiguratieFout(List.of("HUB_HTTP_PORT: poort " + poort + " is al in gebruik"));
         }
     }
 

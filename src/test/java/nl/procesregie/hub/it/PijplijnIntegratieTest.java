@@ -2,13 +2,16 @@ package nl.procesregie.hub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.app.Hub;
+import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.it.Berichten.Product;
 
 /**
@@ -99,5 +103,15 @@ class PijplijnIntegratieTest {
         assertEquals(2, omgeving.telling("select count(*) from signaal"));
         assertEquals(0, omgeving.telling("select count(*) from uitgaand where verzonden_op is null"));
         assertEquals(2, omgeving.kafka.endOffset(omgeving.signalen, 0), "no second event after redelivery");
+    }
+
+    @Test
+    void aTakenHttpPortStopsTheStartInsteadOfRunningWithoutHealth() throws Exception {
+        try (ServerSocket bezet = new ServerSocket(0)) {
+            Map<String, String> instellingen = omgeving.instellingen("pijplijn-poort");
+            instellingen.put("HUB_HTTP_PORT", String.valueOf(bezet.getLocalPort()));
+            ConfiguratieFout fout = assertThrows(ConfiguratieFout.class, () -> omgeving.start(instellingen));
+            assertEquals(List.of("HUB_HTTP_PORT: poort " + bezet.getLocalPort() + " is al in gebruik"), fout.fouten());
+        }
     }
 }
