@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,18 +77,7 @@ class BerichtVerwerkingTest {
     }
 
     List<String> rijen(String sql) throws SQLException {
-        List<String> rijen = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                List<String> waarden = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    waarden.add(String.valueOf(rs.getObject(i)));
-                }
-                rijen.add(String.join("|", waarden));
-            }
-        }
-        return rijen;
+        return TestPostgres.rijen(db, sql);
     }
 
     static byte[] toewijzing(String bsn, String aanbieder, LocalDate dag, String reden, Product p) {

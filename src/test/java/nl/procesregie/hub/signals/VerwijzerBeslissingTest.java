@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,18 +79,7 @@ class VerwijzerBeslissingTest {
     }
 
     List<String> rijen(String sql) throws SQLException {
-        List<String> rijen = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                List<String> waarden = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    waarden.add(String.valueOf(rs.getObject(i)));
-                }
-                rijen.add(String.join("|", waarden));
-            }
-        }
-        return rijen;
+        return TestPostgres.rijen(db, sql);
     }
 
     String waarde(String sql) throws SQLException {

@@ -7,9 +7,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,6 +155,22 @@ public final class TestPostgres implements AutoCloseable {
         dataSource.setUser(USER);
         dataSource.setPassword(PASSWORD);
         return dataSource;
+    }
+
+    /** The rows of a query, each as its columns joined by '|' (null as "null"): easy to compare in an assertion. */
+    public static List<String> rijen(DataSource db, String sql) throws SQLException {
+        List<String> rijen = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> waarden = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    waarden.add(String.valueOf(rs.getObject(i)));
+                }
+                rijen.add(String.join("|", waarden));
+            }
+        }
+        return rijen;
     }
 
     private String jdbcUrl(String database) {
