@@ -1,0 +1,76 @@
+package nl.procesregie.hub.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signals the feed's messages should raise, kept alongside the simulation: per youth the set of trajectories
+ * (aanbieder, product) that count, the high-water mark and the trajectories that caused a signal (CONTRACTS.md rule 6).
+ *
+ * <p>What it models, for the bundled {@code utrecht-west.yaml}: threshold 4; a trajectory counts from the JW301 that
+ * grants it until a JW301 voids it (RedenWijziging 13, or 01 with Einddatum = Ingangsdatum); transport (category 42,
+ * excluded there) never counts; the mark drops when a signal's cause is voided, and the next trajectory is a renewed
+ * signal. Whether a signal is historical follows from its Dagtekening and the processing date
+ * ({@link VerwachtSignaal#historischOp}).
+ *
+ * <p>What it leaves out, because the generator never produces the case: the look-back window (a youth's
+ * trajectories all begin within two years, inside the bundled P3Y); starts without an allocation; a message granting
+ * two trajectories at once; referrer rules (no Utrecht West gemeente has one). It assumes the hub applies the messages
+ * in feed order. The hub may interleave its three topics within a batch; the generator keeps every voiding at least
+ * four weeks ahead of the youth's next trajectory, so that this cannot change which signals arise.
+ */
+final class GrondWaarheid {
+
+    static final int DREMPEL = 4;
+    static final String VIERDE = "VIERDE_TRAJECT";
+    static final String VERVOLG = "VERVOLG_TRAJECT";
+
+    private final Map<String, Stand> standen = new HashMap<>();
+
+    private static final class Stand {
+        final Set<String> tellend = new HashSet<>();
+        final Set<String> oorzaken = new HashSet<>();
+        int merk;
+        int hoogsteOrdinaal;
+    }
+
+    /** A trajectory starts counting with message {@code berichtVolgnummer}; returns the signal it raises, if any. */
+    List<VerwachtSignaal> telt(String jeugdige, String gemeente, String aanbieder, String product, String nummer,
+                               LocalDate dagtekening, long berichtVolgnummer) {
+        Stand s = standen.computeIfAbsent(jeugdige, k -> new Stand());
+        String traject = aanbieder + '|' + product;
+        if (!s.tellend.add(traject)) {
+            return List.of();
+        }
+        int telling = s.tellend.size();
+        if (telling <= s.merk) {
+            return List.of();
+        }
+        int oudMerk = s.merk;
+        s.merk = telling;
+        if (telling < DREMPEL) {
+            return List.of();
+        }
+        boolean hernieuwd = telling <= s.hoogsteOrdinaal;
+        s.hoogsteOrdinaal = Math.max(s.hoogsteOrdinaal, telling);
+        s.oorzaken.add(traject);
+        return List.of(new VerwachtSignaal(jeugdige, gemeente, oudMerk < DREMPEL ? VIERDE : VERVOLG, telling,
+                aanbieder, product, nummer, hernieuwd, dagtekening, berichtVolgnummer));
+    }
+
+    /** A trajectory stops counting (its only allocation was voided). */
+    void vervalt(String jeugdige, String aanbieder, String product) {
+        Stand s = standen.get(jeugdige);
+        String traject = aanbieder + '|' + product;
+        if (s == null || !s.tellend.remove(traject)) {
+            return;
+        }
+        if (s.oorzaken.remove(traject)) {
+            s.merk = Math.min(s.merk, s.tellend.size());
+        }
+    }
+}

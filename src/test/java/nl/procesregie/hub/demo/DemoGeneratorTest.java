@@ -1,0 +1,367 @@
+package nl.procesregie.hub.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.BerichtSoort;
+import nl.procesregie.hub.ijw.Elfproef;
+import nl.procesregie.hub.ijw.IjwBericht;
+import nl.procesregie.hub.ijw.IjwFout;
+import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.ijw.Levering;
+import nl.procesregie.hub.ijw.Toewijzing;
+
+/**
+ * The generator judged from the outside: its messages are read with the hub's own parser and configuration, and
+ * everything it claims (valid or not, shares, expected signals) is checked against what the messages say.
+ */
+class DemoGeneratorTest {
+
+    static final Instant NU = Instant.parse("2026-11-23T10:00:00Z");
+    static final DemoGenerator.Parameters JAAR = new DemoGenerator.Parameters(7, 3_600, NU.minus(Duration.ofDays(365)));
+
+    /** One simulated year: the messages and, for the valid ones, what the hub's parser made of them. */
+    static final List<FeedBericht> FEED = new ArrayList<>();
+    static final Map<Long, IjwBericht> GELEZEN = new HashMap<>();
+    static RegioConfiguratie regio;
+
+    @BeforeAll
+    static void genereerEenJaar() {
+        regio = RegioConfiguratie.laad(List.of("classpath:config/utrecht-west.yaml"));
+        DemoGenerator g = new DemoGenerator(JAAR);
+        IjwParser parser = new IjwParser();
+        for (FeedBericht b = g.volgende(); !b.moment().isAfter(NU); b = g.volgende()) {
+            FEED.add(b);
+            if (b.isGeldig()) {
+                try {
+                    GELEZEN.put(b.volgnummer(), parser.parse(b.waarde()));
+                } catch (IjwFout e) {
+                    fail("bericht " + b.volgnummer() + " is bedoeld als geldig maar de hub weigert het: " + e.code()
+                            + " " + e.reden());
+                }
+            }
+        }
+    }
+
+    static List<FeedBericht> eerste(DemoGenerator.Parameters p, int aantal) {
+        DemoGenerator g = new DemoGenerator(p);
+        List<FeedBericht> lijst = new ArrayList<>();
+        for (int i = 0; i < aantal; i++) {
+            lijst.add(g.volgende());
+        }
+        return lijst;
+    }
+
+    static void assertZelfde(FeedBericht a, FeedBericht b) {
+        assertEquals(a.volgnummer(), b.volgnummer());
+        assertEquals(a.moment(), b.moment());
+        assertEquals(a.stroom(), b.stroom());
+        assertEquals(a.sleutel(), b.sleutel());
+        assertEquals(a.bedoeldeFout(), b.bedoeldeFout());
+        assertEquals(a.signalen(), b.signalen());
+        assertArrayEquals(a.waarde(), b.waarde(), "bericht " + a.volgnummer());
+    }
+
+    @Test
+    void hetzelfdeZaadGeeftByteVoorByteDezelfdeFeedEenAnderZaadEenAndere() {
+        List<FeedBericht> a = eerste(JAAR, 3_000);
+        List<FeedBericht> b = eerste(JAAR, 3_000);
+        for (int i = 0; i < a.size(); i++) {
+            assertZelfde(a.get(i), b.get(i));
+        }
+        List<FeedBericht> ander = eerste(new DemoGenerator.Parameters(8, 3_600, JAAR.begin()), 3_000);
+        assertFalse(Arrays.equals(a.get(2_999).waarde(), ander.get(2_999).waarde()));
+    }
+
+    @Test
+    void volgnummersZonderGatenEnMomentenOplopend() {
+        for (int i = 0; i < FEED.size(); i++) {
+            assertEquals(i + 1, FEED.get(i).volgnummer());
+            if (i > 0) {
+                assertFalse(FEED.get(i).moment().isBefore(FEED.get(i - 1).moment()));
+            }
+        }
+    }
+
+    @Test
+    void testBsnsZijnAllemaalElfproefGeldigEnUniek() {
+        assertEquals(9_091, TestBsn.AANTAL);
+        Set<String> gezien = new HashSet<>();
+        for (int n = 0; n < TestBsn.AANTAL; n++) {
+            String bsn = TestBsn.geldig(n);
+            assertTrue(Elfproef.isGeldig(bsn), bsn);
+            assertTrue(bsn.compareTo("999900006") >= 0 && bsn.compareTo("999999990") <= 0, bsn);
+            assertTrue(gezien.add(bsn));
+            assertFalse(Elfproef.isGeldig(TestBsn.ongeldig(n)), TestBsn.ongeldig(n));
+        }
+    }
+
+    static final Pattern BSN = Pattern.compile("<(?:\\w+:)?Bsn>([^<]*)</");
+
+    @Test
+    void elkGeldigBerichtNoemtEenGeldigeTestBsnDieBijDeSleutelHoort() {
+        Map<String, String> bsnPerSleutel = new HashMap<>();
+        for (FeedBericht b : FEED) {
+            if (!b.isGeldig()) {
+                continue;
+            }
+            Matcher m = BSN.matcher(new String(b.waarde(), StandardCharsets.UTF_8));
+            assertTrue(m.find());
+            String bsn = m.group(1);
+            assertTrue(Elfproef.isGeldig(bsn) && bsn.startsWith("9999"), "bericht " + b.volgnummer());
+            assertEquals(bsn, bsnPerSleutel.computeIfAbsent(b.sleutel(), k -> bsn), "one youth, one BSN");
+            assertFalse(b.sleutel().contains(bsn));
+        }
+        assertEquals(bsnPerSleutel.size(), new HashSet<>(bsnPerSleutel.values()).size(), "one BSN, one youth");
+    }
+
+    @Test
+    void deHubWeigertPreciesDeBedoeldeRecordsMetDeBedoeldeFoutcode() {
+        IjwParser parser = new IjwParser();
+        Map<String, Integer> perFout = new TreeMap<>();
+        for (FeedBericht b : FEED) {
+            if (b.isGeldig()) {
+                assertTrue(regio.gemeente(GELEZEN.get(b.volgnummer()).gemeente()).isPresent(),
+                        "bericht " + b.volgnummer() + " is for a gemeente of the regio");
+                continue;
+            }
+            perFout.merge(b.bedoeldeFout(), 1, Integer::sum);
+            String code;
+            try {
+                IjwBericht gelezen = parser.parse(b.waarde());
+                // The intake, not the parser, checks the gemeente against the configuration.
+                code = regio.gemeente(gelezen.gemeente()).isPresent() ? "GELDIG" : "GEMEENTE_ONBEKEND";
+            } catch (IjwFout e) {
+                code = e.code().name();
+            }
+            assertEquals(b.bedoeldeFout(), code, "bericht " + b.volgnummer());
+        }
+        assertEquals(Set.of("BSN_ONGELDIG", "XML_ONGELDIG", "GEMEENTE_ONBEKEND", "DATUM_ONGELDIG"), perFout.keySet());
+    }
+
+    @Test
+    void deAandelenLijkenOpEchtVerkeer() {
+        int ongeldig = 0;
+        Map<BerichtSoort, Integer> perSoort = new TreeMap<>();
+        Map<String, Integer> redenWijziging = new TreeMap<>();
+        Map<String, Integer> redenBeeindiging = new TreeMap<>();
+        Set<String> categorieen = new HashSet<>();
+        Set<String> aanbieders = new HashSet<>();
+        Set<String> versiesGezien = new HashSet<>();
+        int toegewezenProducten = 0;
+        int herhaald = 0;
+        int intrekkingen = 0;
+        for (FeedBericht b : FEED) {
+            if (!b.isGeldig()) {
+                ongeldig++;
+                continue;
+            }
+            IjwBericht m = GELEZEN.get(b.volgnummer());
+            perSoort.merge(m.soort(), 1, Integer::sum);
+            aanbieders.add(m.aanbieder());
+            for (Toewijzing t : m.toewijzingen()) {
+                toegewezenProducten++;
+                categorieen.add(t.product().categorie());
+                if (!versiesGezien.add(m.gemeente() + t.toewijzingNummer() + t.toewijzingsdatum() + t.toewijzingstijd())) {
+                    herhaald++;
+                }
+                if (t.redenWijziging() != null) {
+                    redenWijziging.merge(t.redenWijziging(), 1, Integer::sum);
+                }
+            }
+            for (Levering l : m.leveringen()) {
+                if (l.isIntrekking()) {
+                    intrekkingen++;
+                }
+                if (l.redenBeeindiging() != null && !l.isIntrekking()) {
+                    redenBeeindiging.merge(l.redenBeeindiging(), 1, Integer::sum);
+                }
+            }
+        }
+        double aandeelOngeldig = (double) ongeldig / FEED.size();
+        assertTrue(aandeelOngeldig > 0.004 && aandeelOngeldig < 0.01, "invalid share " + aandeelOngeldig);
+        assertTrue(FEED.size() > 15_000 && FEED.size() < 25_000, "messages in a year: " + FEED.size());
+        int alle = perSoort.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(perSoort.get(BerichtSoort.JW315) > alle * 0.03 && perSoort.get(BerichtSoort.JW315) < alle * 0.12,
+                perSoort.toString());
+        assertTrue(perSoort.get(BerichtSoort.JW305) > perSoort.get(BerichtSoort.JW307), perSoort.toString());
+        // Re-sent snapshots carry allocations already sent in the same version.
+        assertTrue(herhaald > toegewezenProducten * 0.1, herhaald + " of " + toegewezenProducten);
+        assertTrue(redenWijziging.keySet().containsAll(Set.of("01", "04", "05", "13")), redenWijziging.toString());
+        assertTrue(intrekkingen > 50, "retractions: " + intrekkingen);
+        assertEquals("31", redenBeeindiging.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        assertTrue(redenBeeindiging.keySet().containsAll(Set.of("20", "31", "32", "33", "34", "35", "38", "39")),
+                redenBeeindiging.toString());
+        assertTrue(categorieen.containsAll(Set.of("41", "42", "43", "44", "45", "46", "47", "48", "54")),
+                categorieen.toString());
+        assertEquals(12, aanbieders.size());
+    }
+
+    @Test
+    void eenMinderheidKomtAanVierOfMeerTrajecten() {
+        Map<String, Set<String>> trajecten = new HashMap<>();
+        for (FeedBericht b : FEED) {
+            IjwBericht m = GELEZEN.get(b.volgnummer());
+            if (m != null) {
+                for (Toewijzing t : m.toewijzingen()) {
+                    trajecten.computeIfAbsent(b.sleutel(), k -> new HashSet<>())
+                            .add(m.aanbieder() + t.product().sleutel());
+                }
+            }
+        }
+        long vierOfMeer = trajecten.values().stream().filter(s -> s.size() >= 4).count();
+        long tienOfMeer = trajecten.values().stream().filter(s -> s.size() >= 10).count();
+        double aandeel = (double) vierOfMeer / trajecten.size();
+        assertTrue(trajecten.size() > 3_000, "youths in a year: " + trajecten.size());
+        assertTrue(aandeel > 0.03 && aandeel < 0.15, "share with 4+ trajectories: " + aandeel);
+        assertTrue(tienOfMeer >= 1, "a few youths have many trajectories");
+    }
+
+    /**
+     * The expected signals, derived again from the messages alone: the latest version of every allocation decides
+     * whether it is void, a trajectory counts while one of its allocations is not, transport never counts, and the
+     * high-water mark of CONTRACTS.md rule 6 decides what is signalled.
+     */
+    @Test
+    void deGrondwaarheidVolgtUitDeBerichtenZelf() {
+        Map<String, Map<String, Toewijzing>> laatste = new HashMap<>();
+        Map<String, Map<String, String>> trajectVan = new HashMap<>();
+        Map<String, Set<String>> tellendVoor = new HashMap<>();
+        Map<String, Integer> merk = new HashMap<>();
+        Map<String, Integer> hoogste = new HashMap<>();
+        Map<String, Set<String>> oorzaken = new HashMap<>();
+        List<String> afgeleid = new ArrayList<>();
+        List<String> beweerd = new ArrayList<>();
+        for (FeedBericht b : FEED) {
+            b.signalen().forEach(s -> beweerd.add(s.jeugdige() + " " + s.soort() + " " + s.volgnummer() + " "
+                    + s.aanbieder() + "/" + s.product() + " " + s.toewijzingNummer() + " " + s.hernieuwd() + " "
+                    + s.dagtekening() + " #" + s.berichtVolgnummer() + " " + s.gemeente()));
+            IjwBericht m = GELEZEN.get(b.volgnummer());
+            if (m == null) {
+                continue;
+            }
+            String j = b.sleutel();
+            Map<String, Toewijzing> versies = laatste.computeIfAbsent(j, k -> new HashMap<>());
+            Map<String, String> trajecten = trajectVan.computeIfAbsent(j, k -> new HashMap<>());
+            if (m.soort() != BerichtSoort.JW301) {
+                // Starts and stops only ever name an allocation already sent: they add no trajectory of their own.
+                for (Levering l : m.leveringen()) {
+                    String traject = trajecten.get(m.gemeente() + "/" + l.toewijzingNummer());
+                    assertEquals(m.aanbieder() + "/" + l.product().sleutel(), traject, "bericht " + b.volgnummer());
+                }
+                continue;
+            }
+            for (Toewijzing t : m.toewijzingen()) {
+                String nummer = m.gemeente() + "/" + t.toewijzingNummer();
+                Toewijzing eerder = versies.get(nummer);
+                if (eerder == null || moment(t).isAfter(moment(eerder))) {
+                    versies.put(nummer, t);
+                }
+                trajecten.put(nummer, m.aanbieder() + "/" + t.product().sleutel());
+            }
+            Set<String> tellend = new HashSet<>();
+            versies.forEach((nummer, t) -> {
+                boolean vervallen = "13".equals(t.redenWijziging())
+                        || "01".equals(t.redenWijziging()) && t.ingangsdatum().equals(t.einddatum());
+                if (!vervallen && !"42".equals(t.product().categorie())) {
+                    tellend.add(trajecten.get(nummer));
+                }
+            });
+            Set<String> voor = tellendVoor.getOrDefault(j, Set.of());
+            Set<String> nieuw = new HashSet<>(tellend);
+            nieuw.removeAll(voor);
+            int m0 = merk.getOrDefault(j, 0);
+            Set<String> eigenOorzaken = oorzaken.computeIfAbsent(j, k -> new HashSet<>());
+            if (eigenOorzaken.stream().anyMatch(o -> voor.contains(o) && !tellend.contains(o))) {
+                m0 = Math.min(m0, tellend.size() - nieuw.size());
+            }
+            assertTrue(nieuw.size() <= 1, "one new trajectory per message at most, bericht " + b.volgnummer());
+            if (!nieuw.isEmpty() && tellend.size() > m0) {
+                int c = tellend.size();
+                if (c >= 4) {
+                    String traject = nieuw.iterator().next();
+                    String nummer = versies.entrySet().stream()
+                            .filter(e -> trajecten.get(e.getKey()).equals(traject)).map(Map.Entry::getKey)
+                            .findFirst().orElseThrow().substring(5);
+                    afgeleid.add(j + " " + (m0 < 4 ? "VIERDE_TRAJECT" : "VERVOLG_TRAJECT") + " " + c + " " + traject
+                            + " " + nummer + " " + (c <= hoogste.getOrDefault(j, 0)) + " "
+                            + m.identiteit().dagtekening() + " #" + b.volgnummer() + " " + m.gemeente());
+                    hoogste.merge(j, c, Math::max);
+                    eigenOorzaken.add(traject);
+                }
+                m0 = c;
+            }
+            merk.put(j, m0);
+            tellendVoor.put(j, tellend);
+        }
+        assertTrue(afgeleid.size() > 200, "signals in a year: " + afgeleid.size());
+        assertTrue(afgeleid.stream().anyMatch(s -> s.contains("VERVOLG_TRAJECT")));
+        assertTrue(afgeleid.stream().anyMatch(s -> s.contains(" true ")), "some signals are renewed");
+        assertEquals(afgeleid, beweerd);
+    }
+
+    static LocalDateTime moment(Toewijzing t) {
+        return LocalDateTime.of(t.toewijzingsdatum(), t.toewijzingstijd());
+    }
+
+    @Test
+    void historischIsOuderDanDeHorizon() {
+        VerwachtSignaal s = new VerwachtSignaal("J000001", "0632", "VIERDE_TRAJECT", 4, "88100011", "45A01", "1",
+                false, LocalDate.of(2026, 10, 24), 1);
+        assertFalse(s.historischOp(LocalDate.of(2026, 11, 23), Period.ofDays(30)));
+        assertTrue(s.historischOp(LocalDate.of(2026, 11, 24), Period.ofDays(30)));
+    }
+
+    @Test
+    void bestandenHeenEnTerugZonderBsnInDeGrondwaarheid(@TempDir Path map) throws Exception {
+        Clock klok = Clock.fixed(NU, ZoneOffset.UTC);
+        assertEquals(8_000, FeedBestanden.schrijf(map, 8_000, 7, 3_600, Duration.ofDays(365), klok));
+        List<FeedBestanden.Regel> gelezen = FeedBestanden.lees(map);
+        assertEquals(8_000, gelezen.size());
+        for (int i = 0; i < gelezen.size(); i++) {
+            assertZelfde(FEED.get(i), gelezen.get(i).bericht());
+            assertEquals(FEED.get(i).stroom().standaardTopic(), gelezen.get(i).topic());
+        }
+        String waarheid = Files.readString(map.resolve(FeedSchrijver.GRONDWAARHEID));
+        assertNotEquals("", waarheid);
+        for (FeedBestanden.Regel r : gelezen) {
+            Matcher m = BSN.matcher(new String(r.bericht().waarde(), StandardCharsets.UTF_8));
+            if (m.find()) {
+                assertFalse(waarheid.contains(m.group(1)), "no BSN in the ground truth");
+            }
+        }
+        assertTrue(waarheid.contains("\"historisch\":true"), "a year ago is history");
+        assertNotNull(gelezen.get(0).bericht().moment());
+    }
+}
