@@ -72,6 +72,12 @@ public final class HubInstellingen {
     private final String overzichtWachtwoord;
     private final Path dataDir;
     private final boolean demoFeed;
+    private final int demoFeedJeugdigenPerJaar;
+    private final Duration demoFeedHistorie;
+    private final Duration demoFeedLive;
+    private final int demoFeedTempo;
+    private final int demoFeedZaad;
+    private final Path demoFeedMap;
     private final int httpPort;
     private final int ingebouwdeKafkaPoort;
     private final int ingebouwdeSmtpPoort;
@@ -109,6 +115,16 @@ public final class HubInstellingen {
         dataDir = l.pad("HUB_DATA_DIR", "./hub-data");
         // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
         demoFeed = l.booleaan("HUB_DEMO_FEED", modus == Modus.DEMO);
+        demoFeedJeugdigenPerJaar = l.geheelGetal("HUB_DEMO_FEED_JEUGDIGEN_PER_JAAR", 3_600, 1, 100_000);
+        demoFeedHistorie = l.duur("HUB_DEMO_FEED_HISTORIE", Duration.ofDays(365));
+        demoFeedLive = l.duur("HUB_DEMO_FEED_LIVE", Duration.ofDays(14));
+        if (demoFeedLive.compareTo(demoFeedHistorie) > 0) {
+            l.fout("HUB_DEMO_FEED_LIVE", "mag niet langer zijn dan HUB_DEMO_FEED_HISTORIE (" + inDagen(demoFeedHistorie)
+                    + "), gevonden " + inDagen(demoFeedLive));
+        }
+        demoFeedTempo = l.geheelGetal("HUB_DEMO_FEED_TEMPO", 1_440, 1, 1_000_000);
+        demoFeedZaad = l.geheelGetal("HUB_DEMO_FEED_ZAAD", 1, 0, Integer.MAX_VALUE);
+        demoFeedMap = l.optioneelPad("HUB_DEMO_FEED_MAP");
         httpPort = l.geheelGetal("HUB_HTTP_PORT", 8080, 0, 65535);
         ingebouwdeKafkaPoort = l.geheelGetal("HUB_EMBEDDED_KAFKA_PORT", 9092, 0, 65535);
         ingebouwdeSmtpPoort = l.geheelGetal("HUB_EMBEDDED_SMTP_PORT", 2525, 0, 65535);
@@ -184,6 +200,12 @@ public final class HubInstellingen {
         }
         if (demoFeed) {
             l.fout("HUB_DEMO_FEED", "de demofeed is in productie niet toegestaan");
+        }
+        for (String feed : List.of("HUB_DEMO_FEED_JEUGDIGEN_PER_JAAR", "HUB_DEMO_FEED_HISTORIE", "HUB_DEMO_FEED_LIVE",
+                "HUB_DEMO_FEED_TEMPO", "HUB_DEMO_FEED_ZAAD", "HUB_DEMO_FEED_MAP")) {
+            if (l.optioneel(feed) != null) {
+                l.fout(feed, "geldt alleen voor de demofeed in demomodus");
+            }
         }
         for (String ingebouwd : List.of("HUB_EMBEDDED_KAFKA_PORT", "HUB_EMBEDDED_SMTP_PORT")) {
             if (l.optioneel(ingebouwd) != null) {
@@ -329,7 +351,35 @@ public final class HubInstellingen {
         return demoFeed;
     }
 
-    /** 0 means: any free port. */
+    /** Youths entering care per simulated year in the demo feed. */
+    public int demoFeedJeugdigenPerJaar() {
+        return demoFeedJeugdigenPerJaar;
+    }
+
+    /** How far back the demo feed's simulation begins on a fresh start. */
+    public Duration demoFeedHistorie() {
+        return demoFeedHistorie;
+    }
+
+    /** The most recent part of the history that the feed plays at its tempo instead of at once. */
+    public Duration demoFeedLive() {
+        return demoFeedLive;
+    }
+
+    /** Simulated seconds per real second while the feed's simulation is behind the clock. */
+    public int demoFeedTempo() {
+        return demoFeedTempo;
+    }
+
+    public long demoFeedZaad() {
+        return demoFeedZaad;
+    }
+
+    /** Where the feed also writes its messages and expected signals; empty = nowhere. */
+    public Optional<Path> demoFeedMap() {
+        return Optional.ofNullable(demoFeedMap);
+    }
+
     /** Port of the demo mode's own Kafka broker, for any Kafka client to publish to; 0 means any free port. */
     public int ingebouwdeKafkaPoort() {
         return ingebouwdeKafkaPoort;
@@ -369,8 +419,15 @@ public final class HubInstellingen {
                 + ", outboxInterval=" + outboxInterval
                 + ", outboxMaxWachttijd=" + outboxMaxWachttijd
                 + ", dataDir=" + dataDir
-                + ", demoFeed=" + demoFeed
+                + ", demoFeed=" + demoFeed + (demoFeed ? "(" + demoFeedJeugdigenPerJaar + "/jaar, historie "
+                        + inDagen(demoFeedHistorie) + ", live " + inDagen(demoFeedLive) + ", tempo " + demoFeedTempo
+                        + ", zaad " + demoFeedZaad + (demoFeedMap == null ? "" : ", map " + demoFeedMap) + ")" : "")
                 + ", httpPort=" + httpPort + "]";
+    }
+
+    /** As a person wrote it: P365D rather than Duration's PT8760H. */
+    private static String inDagen(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
     }
 
     private static String gezet(String geheim) {
@@ -552,6 +609,19 @@ public final class HubInstellingen {
                 fout(sleutel, "geen geldige PEM-certificaten in " + citaat(waarde));
             }
             return null;
+        }
+
+        Path optioneelPad(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return null;
+            }
+            try {
+                return Path.of(waarde);
+            } catch (InvalidPathException e) {
+                fout(sleutel, "geen geldig pad: " + citaat(waarde));
+                return null;
+            }
         }
 
         String emailadres(String sleutel, String standaard) {

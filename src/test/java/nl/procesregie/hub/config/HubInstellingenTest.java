@@ -237,6 +237,53 @@ class HubInstellingenTest {
     }
 
     @Test
+    void demoFeedInstellingen() {
+        HubInstellingen standaard = HubInstellingen.uit(Map.of());
+        assertEquals(3_600, standaard.demoFeedJeugdigenPerJaar());
+        assertEquals(Duration.ofDays(365), standaard.demoFeedHistorie());
+        assertEquals(Duration.ofDays(14), standaard.demoFeedLive());
+        assertEquals(1_440, standaard.demoFeedTempo());
+        assertEquals(1, standaard.demoFeedZaad());
+        assertEquals(Optional.empty(), standaard.demoFeedMap());
+
+        HubInstellingen i = met("HUB_DEMO_FEED_JEUGDIGEN_PER_JAAR", "12000", "HUB_DEMO_FEED_HISTORIE", "P730D",
+                "HUB_DEMO_FEED_LIVE", "PT12H", "HUB_DEMO_FEED_TEMPO", "60", "HUB_DEMO_FEED_ZAAD", "0",
+                "HUB_DEMO_FEED_MAP", "/tmp/feed");
+        assertEquals(12_000, i.demoFeedJeugdigenPerJaar());
+        assertEquals(Duration.ofDays(730), i.demoFeedHistorie());
+        assertEquals(Duration.ofHours(12), i.demoFeedLive());
+        assertEquals(60, i.demoFeedTempo());
+        assertEquals(0, i.demoFeedZaad());
+        assertEquals(Optional.of(Path.of("/tmp/feed")), i.demoFeedMap());
+        assertTrue(i.toString().contains("tempo 60"), i.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "HUB_DEMO_FEED_JEUGDIGEN_PER_JAAR | 0 | verwacht een positief geheel getal, gevonden '0'",
+            "HUB_DEMO_FEED_HISTORIE | 365 | verwacht een ISO-8601-duur zoals PT2M",
+            "HUB_DEMO_FEED_LIVE | P400D | mag niet langer zijn dan HUB_DEMO_FEED_HISTORIE (P365D), gevonden P400D",
+            "HUB_DEMO_FEED_TEMPO | snel | verwacht een positief geheel getal, gevonden 'snel'",
+            "HUB_DEMO_FEED_ZAAD | -1 | verwacht een geheel getal vanaf 0, gevonden '-1'",
+    })
+    void ongeldigeDemoFeedWaardeNoemtDeSleutel(String sleutel, String waarde, String verwacht) {
+        ConfiguratieFout f = fout(sleutel, waarde);
+        assertEquals(1, f.fouten().size(), f.getMessage());
+        assertTrue(f.fouten().get(0).startsWith(sleutel + ": " + verwacht), f.getMessage());
+    }
+
+    @Test
+    void productieWeigertDemoFeedInstellingen() {
+        Map<String, String> bron = productie();
+        bron.put("HUB_DEMO_FEED", "false");
+        bron.put("HUB_DEMO_FEED_TEMPO", "60");
+        bron.put("HUB_DEMO_FEED_MAP", "/tmp/feed");
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertEquals(List.of("HUB_DEMO_FEED_TEMPO: geldt alleen voor de demofeed in demomodus",
+                "HUB_DEMO_FEED_MAP: geldt alleen voor de demofeed in demomodus"), f.fouten());
+    }
+
+    @Test
     void productieWeigertOnversleuteldeMail() {
         Map<String, String> bron = productie();
         bron.put("SMTP_STARTTLS", "false");
