@@ -2,18 +2,22 @@ package nl.procesregie.hub.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.demo.DemoFeed;
 
 /**
  * Demo mode's infrastructure: a real Kafka broker, PostgreSQL and SMTP server in this JVM, each started only when the
- * settings do not name a real one, with their state under {@code HUB_DATA_DIR} so a restart continues.
+ * settings do not name a real one, with their state under {@code HUB_DATA_DIR} so a restart continues; and the demo
+ * feed, which publishes only to that embedded broker.
  */
 public final class DemoOmgeving implements AutoCloseable {
 
@@ -79,6 +83,36 @@ public final class DemoOmgeving implements AutoCloseable {
 
     public MailArchief archief() {
         return archief;
+    }
+
+    /**
+     * Starts the demo feed when it is on and this demo runs its own broker; a demo on a real broker never gets fake
+     * youths from it, whatever the settings say.
+     */
+    public Optional<DemoFeed> startFeed(Clock klok) throws IOException {
+        HubInstellingen i = instellingen;
+        if (!i.demoFeed()) {
+            return Optional.empty();
+        }
+        if (!heeftEigenKafka()) {
+            LOG.warn("De demofeed staat uit: deze demo gebruikt de Kafka van KAFKA_BOOTSTRAP_SERVERS en de demofeed "
+                    + "publiceert alleen naar de ingebouwde broker");
+            return Optional.empty();
+        }
+        Path data = i.dataDir().toAbsolutePath();
+        DemoFeed.Instellingen feed = new DemoFeed.Instellingen(i.demoFeedZaad(), i.demoFeedJeugdigenPerJaar(),
+                i.demoFeedHistorie(), i.demoFeedLive(), i.demoFeedTempo(), i.demoFeedMap().orElse(null),
+                data.resolve("demo-feed"),
+                DemoFeed.topics(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken()));
+        return Optional.of(DemoFeed.start(feed, kafka.bootstrapServers(), klok));
+    }
+
+    /** Why {@link #startFeed} gave no feed, for the start-up banner. */
+    public String feedUitReden() {
+        if (!instellingen.demoFeed()) {
+            return "uit (HUB_DEMO_FEED=false)";
+        }
+        return "uit: de demofeed publiceert alleen naar de ingebouwde Kafka, niet naar KAFKA_BOOTSTRAP_SERVERS";
     }
 
     @Override

@@ -3,6 +3,7 @@ package nl.procesregie.hub.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
+import nl.procesregie.hub.demo.DemoFeed;
 
 /**
  * Starts the hub from the environment (and -D system properties) and runs it until the process is stopped. In demo
@@ -37,10 +39,14 @@ public final class HubApplicatie {
         } else {
             infra = infrastructuur(instellingen);
         }
-        Hub hub = Hub.start(instellingen, infra, Clock.systemUTC(), uitbreiding);
+        Clock klok = Clock.systemUTC();
+        Hub hub = Hub.start(instellingen, infra, klok, uitbreiding);
         teStoppen.add(0, hub);
         if (demo != null) {
-            meldWaarTeKijken(instellingen, infra, demo);
+            // Started only now that the hub consumes, and stopped first, before the hub and the broker it feeds.
+            Optional<DemoFeed> feed = demo.startFeed(klok);
+            feed.ifPresent(f -> teStoppen.add(0, f));
+            meldWaarTeKijken(instellingen, infra, demo, feed);
         }
 
         CountDownLatch gestopt = new CountDownLatch(1);
@@ -57,7 +63,8 @@ public final class HubApplicatie {
         gestopt.await();
     }
 
-    private static void meldWaarTeKijken(HubInstellingen i, Hub.Infrastructuur infra, DemoOmgeving demo) {
+    private static void meldWaarTeKijken(HubInstellingen i, Hub.Infrastructuur infra, DemoOmgeving demo,
+                                         Optional<DemoFeed> feed) {
         StringBuilder s = new StringBuilder("\n\nprocesregie-hub draait in demomodus.\n");
         if (demo.archief() != null) {
             s.append("  Verzonden signalen (mail):  http://localhost:").append(i.httpPort()).append("/mail\n")
@@ -69,7 +76,9 @@ public final class HubApplicatie {
                 .append(i.topicVerzoeken()).append('\n')
                 .append("  Signalen als JSON:          topic ").append(i.topicSignalen()).append('\n')
                 .append("  Geparkeerde berichten:      topic ").append(i.topicOngeldig()).append('\n')
-                .append("  Gegevens:                   ").append(i.dataDir().toAbsolutePath()).append('\n');
+                .append("  Gegevens:                   ").append(i.dataDir().toAbsolutePath()).append('\n')
+                .append("  Demofeed:                   ").append(feed.map(DemoFeed::beschrijving)
+                        .orElse(demo.feedUitReden())).append('\n');
         LOG.info("{}", s);
     }
 

@@ -1,6 +1,7 @@
 package nl.procesregie.hub.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.procesregie.hub.app.DemoOmgeving;
+import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.testinfra.TestKafka;
 
 /** The publisher on a real broker, driven by a clock the test sets: the three phases, the order, the restart. */
@@ -194,5 +198,19 @@ class DemoFeedTest {
             wachtTot("bij met de klok", () -> gepubliceerdTot() == totNu.size());
             assertEquals(totNu.get(totNu.size() - 1).moment().toString(), stand().getProperty("moment"));
         }
+    }
+
+    @Test
+    void eenDemoOpEenEchteBrokerKrijgtGeenFeed() throws Exception {
+        HubInstellingen i = HubInstellingen.uit(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "HUB_DB_URL", "jdbc:postgresql://localhost:1/hub", "SMTP_HOST", "localhost", "SMTP_PORT", "1",
+                "HUB_DATA_DIR", data.toString()));
+        assertTrue(i.demoFeed(), "on by default in demo mode");
+        try (DemoOmgeving demo = DemoOmgeving.start(i)) {
+            assertFalse(demo.heeftEigenKafka());
+            assertEquals(Optional.empty(), demo.startFeed(Clock.systemUTC()));
+            assertTrue(demo.feedUitReden().contains("KAFKA_BOOTSTRAP_SERVERS"), demo.feedUitReden());
+        }
+        assertFalse(Files.exists(data.resolve("demo-feed")), "the feed did not even start");
     }
 }
