@@ -103,7 +103,7 @@ public final class DemoOmgeving implements AutoCloseable {
         DemoFeed.Instellingen feed = new DemoFeed.Instellingen(i.demoFeedZaad(), i.demoFeedJeugdigenPerJaar(),
                 i.demoFeedHistorie(), i.demoFeedLive(), i.demoFeedTempo(), i.demoFeedMap().orElse(null),
                 data.resolve("demo-feed"),
-                DemoFeed.topics(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken()));
+                DemoFeed.topics(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken()), i.kafkaGroupId());
         return Optional.of(DemoFeed.start(feed, kafka.bootstrapServers(), klok));
     }
 

@@ -13,18 +13,26 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -36,10 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li><b>catching up</b>: the history up to {@code live} before the start, as fast as the broker takes it. The part
- *       older than the signal horizon builds care paths without mail; the part within it gives the first mails. The
- *       youths whose messages raise a mail are published first, each youth's messages in their own order: across
- *       youths order carries no meaning (OP080), and the hub need not work through a year of other youths before
- *       the first mail;</li>
+ *       older than the signal horizon builds care paths without mail; the part within it gives the first mails. It
+ *       goes out in two waves, the JW301s and, once the hub's consumer group has read them, the rest (see
+ *       {@link GrondWaarheid} for why); in each wave the youths whose messages raise a mail come first, each youth's
+ *       messages in their own order: across youths order carries no meaning (OP080), and the hub need not work
+ *       through a year of other youths before the first mail;</li>
  *   <li><b>accelerated</b>: the last {@code live} of the history at {@code tempo} times real time (1440: one simulated
  *       day per minute), so new mails keep arriving while someone watches;</li>
  *   <li><b>real time</b>: once the simulation reaches now, it follows the clock, as a region's traffic would.</li>
@@ -63,15 +72,17 @@ public final class DemoFeed implements AutoCloseable {
      * @param tempo        simulated seconds per real second while the simulation is behind the clock
      * @param bestandenMap also write messages and expected signals there ({@link FeedSchrijver}); null = not
      * @param standMap     where the feed keeps its position
+     * @param groep        the hub's consumer group, whose progress the catch-up waits for; null = wait for no one
      */
     public record Instellingen(long zaad, int jeugdigenPerJaar, Duration historie, Duration live, int tempo,
-                               Path bestandenMap, Path standMap, Map<Stroom, String> topics) {
+                               Path bestandenMap, Path standMap, Map<Stroom, String> topics, String groep) {
         public Instellingen {
             topics = Map.copyOf(topics);
         }
     }
 
     private final Instellingen instellingen;
+    private final String bootstrapServers;
     private final Clock klok;
     private final KafkaProducer<String, byte[]> producer;
     private final FeedSchrijver schrijver;
@@ -92,6 +103,7 @@ public final class DemoFeed implements AutoCloseable {
 
     private DemoFeed(Instellingen instellingen, String bootstrapServers, Clock klok) throws IOException {
         this.instellingen = instellingen;
+        this.bootstrapServers = bootstrapServers;
         this.klok = klok;
         Stand stand = Stand.lees(instellingen.standMap().resolve(STAND));
         if (stand == null) {
@@ -210,7 +222,7 @@ public final class DemoFeed implements AutoCloseable {
      * Publishes the history up to {@code grens} at once, the youths with a mail to come first. The position moves only
      * when all of it is on the broker: a feed stopped halfway sends the whole block again, which the hub ignores.
      */
-    private void inhalen(Instant grens) {
+    private void inhalen(Instant grens) throws InterruptedException {
         List<FeedBericht> blok = new ArrayList<>();
         for (Instant m = generator.volgendMoment(); m != null && !m.isAfter(grens); m = generator.volgendMoment()) {
             blok.add(generator.volgende());
@@ -228,15 +240,15 @@ public final class DemoFeed implements AutoCloseable {
                 }
             }
         }
-        for (boolean voorrang : new boolean[] {true, false}) {
-            for (FeedBericht b : blok) {
-                if (stop.getCount() == 0 || zendfout.get() != null) {
-                    return;
-                }
-                if (eerst.contains(b.sleutel()) == voorrang) {
-                    publiceer(b, nu);
-                }
-            }
+        // The allocations first, and only once the hub has read them the starts, stops and requests: read in one
+        // burst, the hub would take the three topics in chunks, and a start read before an earlier youth's
+        // allocation would change which trajectory is the fourth.
+        if (!publiceer(blok, eerst, nu, true)) {
+            return;
+        }
+        producer.flush();
+        if (!wachtTotToewijzingenGelezen() || !publiceer(blok, eerst, nu, false)) {
+            return;
         }
         FeedBericht laatsteVanBlok = blok.get(blok.size() - 1);
         laatste = laatsteVanBlok.volgnummer();
@@ -246,6 +258,58 @@ public final class DemoFeed implements AutoCloseable {
                         + "recent signaal; verwacht {} signalen, waarvan {} met mail; verder {}× versneld",
                 DATUM.format(DemoGenerator.datum(grens)), blok.size(), (System.nanoTime() - startNanos) / 1_000_000_000,
                 eerst.size(), signalen, metMail, instellingen.tempo());
+    }
+
+    /** One wave of the block, the youths in {@code eerst} first; false when the feed stopped or sending failed. */
+    private boolean publiceer(List<FeedBericht> blok, Set<String> eerst, Instant nu, boolean toewijzingen) {
+        for (boolean voorrang : new boolean[] {true, false}) {
+            for (FeedBericht b : blok) {
+                if (stop.getCount() == 0 || zendfout.get() != null) {
+                    return false;
+                }
+                if ((b.stroom() == Stroom.TOEWIJZINGEN) == toewijzingen && eerst.contains(b.sleutel()) == voorrang) {
+                    publiceer(b, nu);
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits until the hub's consumer group has committed past everything on the allocation topic; without a group
+     * (files, tests of the feed alone) there is no one to wait for.
+     */
+    private boolean wachtTotToewijzingenGelezen() throws InterruptedException {
+        if (instellingen.groep() == null) {
+            return true;
+        }
+        String topic = instellingen.topics().get(Stroom.TOEWIJZINGEN);
+        long volgendeMelding = System.nanoTime() + VOORTGANG.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<TopicPartition> partities = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, OffsetSpec> laatste = new HashMap<>();
+            partities.forEach(p -> laatste.put(p, OffsetSpec.latest()));
+            Map<TopicPartition, Long> einde = new HashMap<>();
+            admin.listOffsets(laatste).all().get(30, TimeUnit.SECONDS).forEach((p, o) -> einde.put(p, o.offset()));
+            while (stop.getCount() > 0) {
+                Map<TopicPartition, OffsetAndMetadata> gelezen = admin.listConsumerGroupOffsets(instellingen.groep())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                if (einde.entrySet().stream().allMatch(e -> gelezen.get(e.getKey()) != null
+                        && gelezen.get(e.getKey()).offset() >= e.getValue())) {
+                    return true;
+                }
+                if (System.nanoTime() > volgendeMelding) {
+                    LOG.info("Demofeed wacht tot de hub de toewijzingen van de historie heeft gelezen");
+                    volgendeMelding = System.nanoTime() + VOORTGANG.toNanos();
+                }
+                stop.await(200, TimeUnit.MILLISECONDS);
+            }
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("de voortgang van de hub op " + topic + " is niet te lezen", e);
+        }
     }
 
     /** Skips what an earlier run published: the simulation is the same, so its first messages are too. */

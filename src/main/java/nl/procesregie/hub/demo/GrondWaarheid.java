@@ -19,9 +19,13 @@ import java.util.Set;
  *
  * <p>What it leaves out, because the generator never produces the case: the look-back window (a youth's
  * trajectories all begin within two years, inside the bundled P3Y); starts without an allocation; a message granting
- * two trajectories at once; referrer rules (no Utrecht West gemeente has one). It assumes the hub applies the messages
- * in feed order. The hub may interleave its three topics within a batch; the generator keeps every voiding at least
- * four weeks ahead of the youth's next trajectory, so that this cannot change which signals arise.
+ * two trajectories at once; referrer rules (no Utrecht West gemeente has one).
+ *
+ * <p>Only JW301s move the count: every start and stop names an allocation sent before it. That holds for the hub too
+ * as long as it reads each start after its allocation and after every allocation sent before it. The hub reads its
+ * three topics in chunks, so in a burst a start could overtake them, fire on itself and change which trajectory is the
+ * fourth; {@link DemoFeed} therefore publishes a catch-up's allocations first and its starts and stops only once the
+ * hub has read them. At live pace the hub keeps up and reads in feed order.
  */
 final class GrondWaarheid {
 

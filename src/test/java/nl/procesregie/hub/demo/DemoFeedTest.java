@@ -25,7 +25,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +82,12 @@ class DemoFeedTest {
     }
 
     DemoFeed.Instellingen instellingen(int tempo) {
+        return instellingen(tempo, null);
+    }
+
+    DemoFeed.Instellingen instellingen(int tempo, String groep) {
         return new DemoFeed.Instellingen(3, 3_600, HISTORIE, LIVE, tempo, data.resolve("bestanden"),
-                data.resolve("stand"), topics);
+                data.resolve("stand"), topics, groep);
     }
 
     /** The feed a generator with the same parameters yields, up to and including {@code tot}. */
@@ -198,6 +207,34 @@ class DemoFeedTest {
             wachtTot("bij met de klok", () -> gepubliceerdTot() == totNu.size());
             assertEquals(totNu.get(totNu.size() - 1).moment().toString(), stand().getProperty("moment"));
         }
+    }
+
+    @Test
+    void startsEnStopsVanDeHistorieWachtenTotDeHubDeToewijzingenGelezenHeeft() throws Exception {
+        String groep = "hub-" + UUID.randomUUID();
+        List<FeedBericht> blok = feedTot(NU.minus(HISTORIE), NU.minus(LIVE));
+        String toewijzingen = topics.get(Stroom.TOEWIJZINGEN);
+        String startStop = topics.get(Stroom.START_STOP);
+        try (DemoFeed feed = DemoFeed.start(instellingen(1_440, groep), kafka.bootstrapServers(),
+                Clock.fixed(NU, ZoneOffset.UTC))) {
+            wachtTot("de toewijzingen staan klaar", () -> kafka.endOffset(toewijzingen, 0) == aantal(blok,
+                    Stroom.TOEWIJZINGEN));
+            long tot = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < tot) {
+                assertEquals(0, kafka.endOffset(startStop, 0), "no start before the hub read the allocations");
+                Thread.sleep(50);
+            }
+            // What the hub's consumer does after its transaction: commit past what it read.
+            try (KafkaConsumer<byte[], byte[]> hub = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, groep), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                TopicPartition p = new TopicPartition(toewijzingen, 0);
+                hub.commitSync(Map.of(p, new OffsetAndMetadata(kafka.endOffset(toewijzingen, 0))));
+            }
+            wachtTot("de rest van de historie", () -> gepubliceerdTot() == blok.size());
+        }
+        records(Stroom.START_STOP, aantal(blok, Stroom.START_STOP));
+        records(Stroom.VERZOEKEN, aantal(blok, Stroom.VERZOEKEN));
     }
 
     @Test

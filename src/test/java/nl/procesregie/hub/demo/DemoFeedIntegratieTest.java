@@ -1,0 +1,164 @@
+package nl.procesregie.hub.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.procesregie.hub.app.Hub;
+import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.testinfra.TestKafka;
+import nl.procesregie.hub.testinfra.TestPostgres;
+import nl.procesregie.hub.testinfra.TestSmtp;
+
+/**
+ * The ground truth put to the test: months of generated traffic through a real hub (Kafka, PostgreSQL, SMTP) with the
+ * bundled Utrecht West configuration, and every signal event, parked record and mail compared with what the
+ * generator said would happen.
+ */
+class DemoFeedIntegratieTest {
+
+    static final Duration HISTORIE = Duration.ofDays(200);
+    static final Duration LIVE = Duration.ofHours(1);
+    static final Pattern BSN = Pattern.compile("<(?:\\w+:)?Bsn>([^<]*)</");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestKafka kafka = TestKafka.shared();
+    final TestPostgres postgres = TestPostgres.shared();
+    final TestSmtp smtp = TestSmtp.start();
+    final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    final Map<Stroom, String> topics = DemoFeed.topics(prefix + "ijw.toewijzingen", prefix + "ijw.start-stop",
+            prefix + "ijw.verzoeken");
+    final String signalen = prefix + "regie.signalen";
+    final String ongeldig = prefix + "ijw.ongeldig";
+    Hub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        smtp.close();
+    }
+
+    Hub startHub(String groep) throws Exception {
+        kafka.createTopics(1, topics.get(Stroom.TOEWIJZINGEN), topics.get(Stroom.START_STOP),
+                topics.get(Stroom.VERZOEKEN), signalen, ongeldig);
+        String db = postgres.newDatabase();
+        Map<String, String> m = new HashMap<>();
+        m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
+        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        m.put("HUB_KAFKA_GROUP_ID", groep);
+        m.put("HUB_TOPIC_TOEWIJZINGEN", topics.get(Stroom.TOEWIJZINGEN));
+        m.put("HUB_TOPIC_START_STOP", topics.get(Stroom.START_STOP));
+        m.put("HUB_TOPIC_VERZOEKEN", topics.get(Stroom.VERZOEKEN));
+        m.put("HUB_TOPIC_SIGNALEN", signalen);
+        m.put("HUB_TOPIC_ONGELDIG", ongeldig);
+        m.put("HUB_DB_URL", db);
+        m.put("SMTP_HOST", smtp.host());
+        m.put("SMTP_PORT", String.valueOf(smtp.port()));
+        m.put("HUB_OUTBOX_INTERVAL", "PT0.1S");
+        m.put("HUB_DEMO_FEED", "false");
+        m.put("HUB_HTTP_PORT", "0");
+        return Hub.start(HubInstellingen.uit(m), new Hub.Infrastructuur(kafka.bootstrapServers(), db, postgres.user(),
+                postgres.password(), smtp.host(), smtp.port()), Clock.systemUTC());
+    }
+
+    @Test
+    void deHubGeeftPreciesDeSignalenMailsEnGeparkeerdeRecordsVanDeGrondwaarheid(@TempDir Path data) throws Exception {
+        String groep = "demo-" + UUID.randomUUID();
+        hub = startHub(groep);
+        Instant nu = Instant.now();
+        LocalDate vandaag = DemoGenerator.datum(nu);
+        DemoGenerator g = new DemoGenerator(new DemoGenerator.Parameters(11, 3_600, nu.minus(HISTORIE)));
+        List<FeedBericht> feed = new ArrayList<>();
+        while (!g.volgendMoment().isAfter(nu.minus(LIVE))) {
+            feed.add(g.volgende());
+        }
+        // A fixed clock: the feed publishes the history and then waits for time that does not pass.
+        DemoFeed.Instellingen instellingen = new DemoFeed.Instellingen(11, 3_600, HISTORIE, LIVE, 1_440, null,
+                data, topics, groep);
+        try (DemoFeed demoFeed = DemoFeed.start(instellingen, kafka.bootstrapServers(), Clock.fixed(nu, ZoneOffset.UTC))) {
+            wachtTot("alles gepubliceerd en verwerkt", Duration.ofMinutes(3), () -> demoFeed.gepubliceerd() == feed.size()
+                    && topics.values().stream().allMatch(t -> kafka.committedOffset(groep, t, 0) >= kafka.endOffset(t, 0)));
+        }
+
+        Pseudonimisering pseudoniem = new Pseudonimisering(HubInstellingen.uit(Map.of()).pseudoniemSleutel());
+        Map<String, String> pseudoniemVan = new HashMap<>();
+        List<String> verwacht = new ArrayList<>();
+        List<String> verwachtGeparkeerd = new ArrayList<>();
+        int metMail = 0;
+        for (FeedBericht b : feed) {
+            if (!b.isGeldig()) {
+                verwachtGeparkeerd.add(b.bedoeldeFout());
+                continue;
+            }
+            Matcher m = BSN.matcher(new String(b.waarde(), StandardCharsets.UTF_8));
+            assertTrue(m.find());
+            pseudoniemVan.putIfAbsent(b.sleutel(), pseudoniem.pseudoniem(m.group(1)));
+            for (VerwachtSignaal s : b.signalen()) {
+                boolean historisch = s.historischOp(vandaag, FeedSchrijver.SIGNAALHORIZON);
+                metMail += historisch ? 0 : 1;
+                verwacht.add(String.join(" ", pseudoniemVan.get(s.jeugdige()), s.gemeente(), s.soort(),
+                        String.valueOf(s.volgnummer()), s.aanbieder(), s.product(), s.toewijzingNummer(),
+                        String.valueOf(s.hernieuwd()), String.valueOf(historisch)));
+            }
+        }
+        assertTrue(verwacht.size() >= 40 && metMail >= 10, verwacht.size() + " signals, " + metMail + " with mail");
+
+        List<String> gekregen = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(signalen, verwacht.size(), Duration.ofMinutes(1))) {
+            JsonNode e = JSON.readTree(r.value());
+            JsonNode a = e.get("aanleiding");
+            gekregen.add(String.join(" ", e.get("jeugdige").asText(), e.get("gemeente").asText(),
+                    e.get("soort").asText(), e.get("volgnummer").asText(), a.get("aanbieder").asText(),
+                    a.get("product").asText(), a.get("toewijzingnummer").asText(), e.get("hernieuwd").asText(),
+                    e.get("historisch").asText()));
+        }
+        assertEquals(verwacht.stream().sorted().toList(), gekregen.stream().sorted().toList());
+
+        List<String> geparkeerd = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(ongeldig, verwachtGeparkeerd.size(),
+                Duration.ofMinutes(1))) {
+            geparkeerd.add(new String(r.headers().lastHeader("hub-foutcode").value(), StandardCharsets.UTF_8));
+        }
+        assertEquals(verwachtGeparkeerd.stream().sorted().toList(), geparkeerd.stream().sorted().toList());
+
+        assertEquals(metMail, smtp.waitForMessages(metMail, Duration.ofMinutes(1)).size());
+        System.out.printf("%d messages: %d signals as expected, %d mailed; %d records parked as expected%n",
+                feed.size(), verwacht.size(), metMail, geparkeerd.size());
+    }
+
+    static void wachtTot(String wat, Duration maximaal, BooleanSupplier conditie) throws InterruptedException {
+        long einde = System.nanoTime() + maximaal.toNanos();
+        while (!conditie.getAsBoolean()) {
+            if (System.nanoTime() > einde) {
+                throw new AssertionError("Niet binnen " + maximaal + ": " + wat);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
