@@ -14,14 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,5 +155,78 @@ class HubArtefactIT {
         publiceer(kafkaPoort, List.of(traject(bsn, 5)));
         HubOmgeving.wachtTot("de vervolgmail", WACHT, () -> mailsOfNul() == 2);
         assertFalse(haal(httpPoort, "/mail").contains("(hernieuwd)"), "the fifth trajectory continued the count");
+    }
+
+    static long eindOffsets(int kafkaPoort) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPoort))) {
+            Map<TopicPartition, OffsetSpec> vraag = new HashMap<>();
+            for (String topic : List.of("ijw.toewijzingen", "ijw.start-stop", "ijw.verzoeken")) {
+                vraag.put(new TopicPartition(topic, 0), OffsetSpec.latest());
+            }
+            return admin.listOffsets(vraag).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    long feedStand() {
+        Path stand = data.resolve("demo-feed").resolve("stand.properties");
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(stand)) {
+            p.load(in);
+            return Long.parseLong(p.getProperty("volgnummer"));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String log(String naam) {
+        try {
+            return Files.readString(Path.of("target", naam));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The README's run command as a newcomer types it, demo feed on (the default): mails are on the page within a
+     * minute. A restart on the kept data folder continues the feed instead of publishing its history again.
+     */
+    @Test
+    void metDeDemofeedStaatDeEersteMailBinnenEenMinuutOpDePaginaEnEenHerstartGaatVerder() throws Exception {
+        int httpPoort = vrijePoort();
+        int kafkaPoort = vrijePoort();
+        Map<String, String> omgeving = Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(httpPoort),
+                "HUB_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPoort), "HUB_EMBEDDED_SMTP_PORT", "0");
+        long begin = System.nanoTime();
+        hub = start(omgeving, "artefact-feed-1.log");
+        HubOmgeving.wachtTot("de hub is gereed", WACHT, () -> haal(httpPoort, "/health").startsWith("200"));
+        long gereed = System.nanoTime();
+        HubOmgeving.wachtTot("de eerste mail van de demofeed", WACHT, () -> mailsOfNul() > 0);
+        long eersteMail = System.nanoTime();
+        String pagina = haal(httpPoort, "/mail");
+        System.out.printf("Demofeed: gereed na %d ms; eerste mail na %d ms vanaf de start, %d ms na gereed%n",
+                (gereed - begin) / 1_000_000, (eersteMail - begin) / 1_000_000, (eersteMail - gereed) / 1_000_000);
+        assertTrue(eersteMail - gereed < Duration.ofSeconds(60).toNanos(), "first mail within a minute of ready");
+        assertTrue(pagina.startsWith("200") && pagina.contains("traject") && !pagina.contains("Nog geen mails"), pagina);
+        assertTrue(log("artefact-feed-1.log").contains("Demofeed:                   aan:"), "the banner shows the feed");
+
+        // Stop once the history is out, then start again on the same folder.
+        HubOmgeving.wachtTot("de historie is gepubliceerd", Duration.ofMinutes(3), () -> feedStand() > 0);
+        long voorStop = eindOffsets(kafkaPoort);
+        long stop = System.nanoTime();
+        hub.destroy();
+        assertTrue(hub.waitFor(90, TimeUnit.SECONDS), "stops on SIGTERM");
+        System.out.printf("Demofeed: gestopt in %d ms na SIGTERM%n", (System.nanoTime() - stop) / 1_000_000);
+        long stand = feedStand();
+        assertTrue(stand >= voorStop, "the position covers what is on the broker: " + stand + " / " + voorStop);
+
+        hub = start(omgeving, "artefact-feed-2.log");
+        HubOmgeving.wachtTot("de hub is weer gereed", WACHT, () -> haal(httpPoort, "/health").startsWith("200"));
+        HubOmgeving.wachtTot("de demofeed gaat verder", WACHT, () -> feedStand() > stand);
+        long erbij = eindOffsets(kafkaPoort) - voorStop;
+        long nieuw = feedStand() - stand;
+        assertTrue(log("artefact-feed-2.log").contains("gaat verder na bericht " + stand));
+        assertTrue(erbij >= nieuw && erbij < nieuw + 1_000, "only new messages after the restart: " + erbij
+                + " records for " + nieuw + " new feed messages, history was " + stand);
     }
 }
