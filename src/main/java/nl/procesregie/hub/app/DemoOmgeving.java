@@ -28,6 +28,7 @@ public final class DemoOmgeving implements AutoCloseable {
     private IngebouwdePostgres postgres;
     private IngebouwdeSmtp smtp;
     private MailArchief archief;
+    private String feedFout;
 
     private DemoOmgeving(HubInstellingen instellingen) {
         this.instellingen = instellingen;
@@ -87,9 +88,9 @@ public final class DemoOmgeving implements AutoCloseable {
 
     /**
      * Starts the demo feed when it is on and this demo runs its own broker; a demo on a real broker never gets fake
-     * youths from it, whatever the settings say.
+     * youths from it, whatever the settings say. A feed that cannot start leaves the hub running without it.
      */
-    public Optional<DemoFeed> startFeed(Clock klok) throws IOException {
+    public Optional<DemoFeed> startFeed(Clock klok) {
         HubInstellingen i = instellingen;
         if (!i.demoFeed()) {
             return Optional.empty();
@@ -104,13 +105,22 @@ public final class DemoOmgeving implements AutoCloseable {
                 i.demoFeedHistorie(), i.demoFeedLive(), i.demoFeedTempo(), i.demoFeedMap().orElse(null),
                 data.resolve("demo-feed"),
                 DemoFeed.topics(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken()), i.kafkaGroupId());
-        return Optional.of(DemoFeed.start(feed, kafka.bootstrapServers(), klok));
+        try {
+            return Optional.of(DemoFeed.start(feed, kafka.bootstrapServers(), klok));
+        } catch (IOException | RuntimeException e) {
+            feedFout = e.getMessage();
+            LOG.error("De demofeed kon niet starten: {}", feedFout);
+            return Optional.empty();
+        }
     }
 
     /** Why {@link #startFeed} gave no feed, for the start-up banner. */
     public String feedUitReden() {
         if (!instellingen.demoFeed()) {
             return "uit (HUB_DEMO_FEED=false)";
+        }
+        if (feedFout != null) {
+            return "uit: kon niet starten: " + feedFout;
         }
         return "uit: de demofeed publiceert alleen naar de ingebouwde Kafka, niet naar KAFKA_BOOTSTRAP_SERVERS";
     }

@@ -407,11 +407,14 @@ public final class DemoFeed implements AutoCloseable {
             Properties p = new Properties();
             try (InputStream in = Files.newInputStream(bestand)) {
                 p.load(in);
+                String moment = p.getProperty("moment");
+                return new Stand(Long.parseLong(p.getProperty("zaad")),
+                        Integer.parseInt(p.getProperty("jeugdigenPerJaar")), Instant.parse(p.getProperty("begin")),
+                        Long.parseLong(p.getProperty("volgnummer")), moment == null ? null : Instant.parse(moment));
+            } catch (RuntimeException e) {
+                throw new IOException(bestand + " is onleesbaar (" + e.getMessage() + "); verwijder HUB_DATA_DIR om "
+                        + "opnieuw te beginnen", e);
             }
-            String moment = p.getProperty("moment");
-            return new Stand(Long.parseLong(p.getProperty("zaad")), Integer.parseInt(p.getProperty("jeugdigenPerJaar")),
-                    Instant.parse(p.getProperty("begin")), Long.parseLong(p.getProperty("volgnummer")),
-                    moment == null ? null : Instant.parse(moment));
         }
 
         void schrijf(Path bestand) throws IOException {

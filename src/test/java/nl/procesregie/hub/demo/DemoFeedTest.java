@@ -2,6 +2,7 @@ package nl.procesregie.hub.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -235,6 +236,16 @@ class DemoFeedTest {
         }
         records(Stroom.START_STOP, aantal(blok, Stroom.START_STOP));
         records(Stroom.VERZOEKEN, aantal(blok, Stroom.VERZOEKEN));
+    }
+
+    @Test
+    void eenOnleesbarePositieWordtGemeldNietGeraden() throws Exception {
+        Files.createDirectories(data.resolve("stand"));
+        Files.writeString(data.resolve("stand").resolve("stand.properties"), "zaad=zeven\n");
+        IOException fout = assertThrows(IOException.class,
+                () -> DemoFeed.start(instellingen(1_440), kafka.bootstrapServers(), Clock.systemUTC()));
+        assertTrue(fout.getMessage().contains("onleesbaar") && fout.getMessage().contains("HUB_DATA_DIR"),
+                fout.getMessage());
     }
 
     @Test
