@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,11 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li><b>catching up</b>: the history up to {@code live} before the start, as fast as the broker takes it. The part
- *       older than the signal horizon builds care paths without mail; the part within it gives the first mails. It
- *       goes out in two waves, the JW301s and, once the hub's consumer group has read them, the rest (see
- *       {@link GrondWaarheid} for why); in each wave the youths whose messages raise a mail come first, each youth's
- *       messages in their own order: across youths order carries no meaning (OP080), and the hub need not work
- *       through a year of other youths before the first mail;</li>
+ *       older than the signal horizon builds care paths without mail; the part within it gives the first mails. The
+ *       youths whose messages raise a mail go first: across youths order carries no meaning (OP080), and the hub
+ *       need not work through a year of other youths before the first mail. Each youth's messages keep their order
+ *       across the topics, in waves the hub's consumer group must have read before the next (see {@link #inhalen});</li>
  *   <li><b>accelerated</b>: the last {@code live} of the history at {@code tempo} times real time (1440: one simulated
  *       day per minute), so new mails keep arriving while someone watches;</li>
  *   <li><b>real time</b>: once the simulation reaches now, it follows the clock, as a region's traffic would.</li>
@@ -73,6 +74,7 @@ public final class DemoFeed implements AutoCloseable {
      * @param bestandenMap also write messages and expected signals there ({@link FeedSchrijver}); null = not
      * @param standMap     where the feed keeps its position
      * @param groep        the hub's consumer group, whose progress the catch-up waits for; null = wait for no one
+     *                     (the order across topics is then up to the reader)
      */
     public record Instellingen(long zaad, int jeugdigenPerJaar, Duration historie, Duration live, int tempo,
                                Path bestandenMap, Path standMap, Map<Stroom, String> topics, String groep) {
@@ -145,8 +147,8 @@ public final class DemoFeed implements AutoCloseable {
     /** One line for the start-up banner, in the words a newcomer reads. */
     public String beschrijving() {
         Instellingen i = instellingen;
-        return "aan: " + begonnenOp.jeugdigenPerJaar + " jeugdigen per jaar (zaad " + begonnenOp.zaad + "), historie vanaf "
-                + DATUM.format(DemoGenerator.datum(begonnenOp.begin)) + " in één keer ingehaald tot "
+        return "aan: " + begonnenOp.jeugdigenPerJaar + " jeugdigen per jaar (zaad " + begonnenOp.zaad + "), "
+                + "historie vanaf " + DATUM.format(DemoGenerator.datum(begonnenOp.begin)) + " in één keer ingehaald tot "
                 + duurInWoorden(i.live()) + " geleden, daarna " + i.tempo() + "× versneld ("
                 + tempoInWoorden(i.tempo()) + ") tot nu, dan in gewone tijd"
                 + (begonnenOp.volgnummer > 0 ? "; gaat verder na bericht " + begonnenOp.volgnummer : "")
@@ -221,6 +223,12 @@ public final class DemoFeed implements AutoCloseable {
     /**
      * Publishes the history up to {@code grens} at once, the youths with a mail to come first. The position moves only
      * when all of it is on the broker: a feed stopped halfway sends the whole block again, which the hub ignores.
+     *
+     * <p>Each youth's messages must reach the hub in their own order across the three topics: a start read before an
+     * earlier allocation would change which trajectory is the fourth, and an allocation read before earlier starts and
+     * stops would be mailed with a care path that lacks them. Read in one burst, the hub takes its topics in chunks and
+     * mixes that order. So the block goes out in waves: wave n holds every youth's n-th run of consecutive messages on
+     * one topic, and the next wave waits until the hub's consumer group has committed past this one.
      */
     private void inhalen(Instant grens) throws InterruptedException {
         List<FeedBericht> blok = new ArrayList<>();
@@ -240,76 +248,92 @@ public final class DemoFeed implements AutoCloseable {
                 }
             }
         }
-        // The allocations first, and only once the hub has read them the starts, stops and requests: read in one
-        // burst, the hub would take the three topics in chunks, and a start read before an earlier youth's
-        // allocation would change which trajectory is the fourth.
-        if (!publiceer(blok, eerst, nu, true)) {
-            return;
-        }
-        producer.flush();
-        if (!wachtTotToewijzingenGelezen() || !publiceer(blok, eerst, nu, false)) {
-            return;
+        int golven = 0;
+        try (Admin admin = instellingen.groep() == null ? null
+                : Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (boolean voorrang : new boolean[] {true, false}) {
+                List<List<List<FeedBericht>>> reeksen =
+                        reeksenPerJeugdige(blok, b -> eerst.contains(b.sleutel()) == voorrang);
+                for (int n = 0; ; n++) {
+                    boolean iets = false;
+                    for (List<List<FeedBericht>> vanJeugdige : reeksen) {
+                        if (n < vanJeugdige.size()) {
+                            iets = true;
+                            for (FeedBericht b : vanJeugdige.get(n)) {
+                                if (stop.getCount() == 0 || zendfout.get() != null) {
+                                    return;
+                                }
+                                publiceer(b, nu);
+                            }
+                        }
+                    }
+                    if (!iets) {
+                        break;
+                    }
+                    golven++;
+                    producer.flush();
+                    if (admin != null && !wachtTotGelezen(admin)) {
+                        return;
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("de voortgang van de hub is niet te lezen", e);
         }
         FeedBericht laatsteVanBlok = blok.get(blok.size() - 1);
         laatste = laatsteVanBlok.volgnummer();
         laatsteMoment = laatsteVanBlok.moment();
         bewaar();
-        LOG.info("Demofeed: historie tot {} gepubliceerd: {} berichten in {} s, eerst die van de {} jeugdigen met een "
-                        + "recent signaal; verwacht {} signalen, waarvan {} met mail; verder {}× versneld",
-                DATUM.format(DemoGenerator.datum(grens)), blok.size(), (System.nanoTime() - startNanos) / 1_000_000_000,
-                eerst.size(), signalen, metMail, instellingen.tempo());
+        LOG.info("Demofeed: historie tot {} gepubliceerd: {} berichten in {} golven, {} s, eerst die van de {} "
+                        + "jeugdigen met een recent signaal; verwacht {} signalen, waarvan {} met mail; "
+                        + "verder {}× versneld",
+                DATUM.format(DemoGenerator.datum(grens)), blok.size(), golven,
+                (System.nanoTime() - startNanos) / 1_000_000_000, eerst.size(), signalen, metMail, instellingen.tempo());
     }
 
-    /** One wave of the block, the youths in {@code eerst} first; false when the feed stopped or sending failed. */
-    private boolean publiceer(List<FeedBericht> blok, Set<String> eerst, Instant nu, boolean toewijzingen) {
-        for (boolean voorrang : new boolean[] {true, false}) {
-            for (FeedBericht b : blok) {
-                if (stop.getCount() == 0 || zendfout.get() != null) {
-                    return false;
-                }
-                if ((b.stroom() == Stroom.TOEWIJZINGEN) == toewijzingen && eerst.contains(b.sleutel()) == voorrang) {
-                    publiceer(b, nu);
-                }
+    /** Per youth (in order of first appearance) its runs of consecutive messages on one topic, in feed order. */
+    private static List<List<List<FeedBericht>>> reeksenPerJeugdige(List<FeedBericht> blok,
+                                                                   Predicate<FeedBericht> mee) {
+        Map<String, List<List<FeedBericht>>> perJeugdige = new LinkedHashMap<>();
+        for (FeedBericht b : blok) {
+            if (!mee.test(b)) {
+                continue;
             }
+            List<List<FeedBericht>> reeksen = perJeugdige.computeIfAbsent(b.sleutel(), k -> new ArrayList<>());
+            List<FeedBericht> laatste = reeksen.isEmpty() ? null : reeksen.get(reeksen.size() - 1);
+            if (laatste == null || laatste.get(0).stroom() != b.stroom()) {
+                laatste = new ArrayList<>();
+                reeksen.add(laatste);
+            }
+            laatste.add(b);
         }
-        return true;
+        return new ArrayList<>(perJeugdige.values());
     }
 
-    /**
-     * Waits until the hub's consumer group has committed past everything on the allocation topic; without a group
-     * (files, tests of the feed alone) there is no one to wait for.
-     */
-    private boolean wachtTotToewijzingenGelezen() throws InterruptedException {
-        if (instellingen.groep() == null) {
-            return true;
+    /** Waits until the hub's consumer group has committed past everything on the three topics; false when stopped. */
+    private boolean wachtTotGelezen(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> vraag = new HashMap<>();
+        for (String topic : instellingen.topics().values()) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> vraag.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         }
-        String topic = instellingen.topics().get(Stroom.TOEWIJZINGEN);
+        Map<TopicPartition, Long> einde = new HashMap<>();
+        admin.listOffsets(vraag).all().get(30, TimeUnit.SECONDS).forEach((p, o) -> einde.put(p, o.offset()));
         long volgendeMelding = System.nanoTime() + VOORTGANG.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<TopicPartition> partities = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, OffsetSpec> laatste = new HashMap<>();
-            partities.forEach(p -> laatste.put(p, OffsetSpec.latest()));
-            Map<TopicPartition, Long> einde = new HashMap<>();
-            admin.listOffsets(laatste).all().get(30, TimeUnit.SECONDS).forEach((p, o) -> einde.put(p, o.offset()));
-            while (stop.getCount() > 0) {
-                Map<TopicPartition, OffsetAndMetadata> gelezen = admin.listConsumerGroupOffsets(instellingen.groep())
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                if (einde.entrySet().stream().allMatch(e -> gelezen.get(e.getKey()) != null
-                        && gelezen.get(e.getKey()).offset() >= e.getValue())) {
-                    return true;
-                }
-                if (System.nanoTime() > volgendeMelding) {
-                    LOG.info("Demofeed wacht tot de hub de toewijzingen van de historie heeft gelezen");
-                    volgendeMelding = System.nanoTime() + VOORTGANG.toNanos();
-                }
-                stop.await(200, TimeUnit.MILLISECONDS);
+        while (stop.getCount() > 0) {
+            Map<TopicPartition, OffsetAndMetadata> gelezen = admin.listConsumerGroupOffsets(instellingen.groep())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            if (einde.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || gelezen.get(e.getKey()) != null && gelezen.get(e.getKey()).offset() >= e.getValue())) {
+                return true;
             }
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("de voortgang van de hub op " + topic + " is niet te lezen", e);
+            if (System.nanoTime() > volgendeMelding) {
+                LOG.info("Demofeed wacht tot de hub de historie heeft gelezen");
+                volgendeMelding = System.nanoTime() + VOORTGANG.toNanos();
+            }
+            stop.await(50, TimeUnit.MILLISECONDS);
         }
+        return false;
     }
 
     /** Skips what an earlier run published: the simulation is the same, so its first messages are too. */
@@ -325,7 +349,7 @@ public final class DemoFeed implements AutoCloseable {
         }
     }
 
-    /** How far the simulation may be published at real moment {@code nu}: at tempo from {@link #vanaf}, never beyond now. */
+    /** How far the simulation may be published at real moment {@code nu}: at tempo from {@link #vanaf}, not past now. */
     Instant grens(Instant nu) {
         long verstreken = Duration.between(start, nu).toMillis();
         Instant versneld = vanaf.plusMillis(Math.multiplyExact(verstreken, (long) instellingen.tempo()));

@@ -21,11 +21,10 @@ import java.util.Set;
  * trajectories all begin within two years, inside the bundled P3Y); starts without an allocation; a message granting
  * two trajectories at once; referrer rules (no Utrecht West gemeente has one).
  *
- * <p>Only JW301s move the count: every start and stop names an allocation sent before it. That holds for the hub too
- * as long as it reads each start after its allocation and after every allocation sent before it. The hub reads its
- * three topics in chunks, so in a burst a start could overtake them, fire on itself and change which trajectory is the
- * fourth; {@link DemoFeed} therefore publishes a catch-up's allocations first and its starts and stops only once the
- * hub has read them. At live pace the hub keeps up and reads in feed order.
+ * <p>Only JW301s move the count: every start and stop names an allocation sent before it. It assumes the hub reads each
+ * youth's messages in feed order across the three topics, which at live pace it does. In a burst the hub takes its
+ * topics in chunks, and a start read before an earlier allocation would fire on itself and change which trajectory is
+ * the fourth; {@link DemoFeed} therefore publishes a catch-up in waves that keep each youth's order.
  */
 final class GrondWaarheid {
 

@@ -19,6 +19,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,9 +104,11 @@ class DemoFeedIntegratieTest {
         // A fixed clock: the feed publishes the history and then waits for time that does not pass.
         DemoFeed.Instellingen instellingen = new DemoFeed.Instellingen(11, 3_600, HISTORIE, LIVE, 1_440, null,
                 data, topics, groep);
-        try (DemoFeed demoFeed = DemoFeed.start(instellingen, kafka.bootstrapServers(), Clock.fixed(nu, ZoneOffset.UTC))) {
+        Clock vast = Clock.fixed(nu, ZoneOffset.UTC);
+        try (DemoFeed demoFeed = DemoFeed.start(instellingen, kafka.bootstrapServers(), vast)) {
             wachtTot("alles gepubliceerd en verwerkt", Duration.ofMinutes(3), () -> demoFeed.gepubliceerd() == feed.size()
-                    && topics.values().stream().allMatch(t -> kafka.committedOffset(groep, t, 0) >= kafka.endOffset(t, 0)));
+                    && topics.values().stream().allMatch(t -> kafka.committedOffset(groep, t, 0)
+                    >= kafka.endOffset(t, 0)));
         }
 
         Pseudonimisering pseudoniem = new Pseudonimisering(HubInstellingen.uit(Map.of()).pseudoniemSleutel());
@@ -147,9 +152,28 @@ class DemoFeedIntegratieTest {
         }
         assertEquals(verwachtGeparkeerd.stream().sorted().toList(), geparkeerd.stream().sorted().toList());
 
-        assertEquals(metMail, smtp.waitForMessages(metMail, Duration.ofMinutes(1)).size());
+        List<MimeMessage> mails = smtp.waitForMessages(metMail, Duration.ofMinutes(1));
+        assertEquals(metMail, mails.size());
+        // Each youth's starts and stops were read before its next allocation: the mails show care that ended.
+        long metStopreden = 0;
+        for (MimeMessage mail : mails) {
+            metStopreden += tekst(mail).contains("Volgens plan beëindigd") ? 1 : 0;
+        }
+        assertTrue(metStopreden > 0, "mails whose care path shows a stop reason: " + metStopreden);
         System.out.printf("%d messages: %d signals as expected, %d mailed; %d records parked as expected%n",
                 feed.size(), verwacht.size(), metMail, geparkeerd.size());
+    }
+
+    static String tekst(MimeMessage mail) throws Exception {
+        Object inhoud = mail.getContent();
+        if (inhoud instanceof Multipart delen) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < delen.getCount(); i++) {
+                s.append(delen.getBodyPart(i).getContent());
+            }
+            return s.toString();
+        }
+        return String.valueOf(inhoud);
     }
 
     static void wachtTot(String wat, Duration maximaal, BooleanSupplier conditie) throws InterruptedException {

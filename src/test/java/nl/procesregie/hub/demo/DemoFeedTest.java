@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,7 +156,8 @@ class DemoFeedTest {
         blok.forEach(b -> b.signalen().stream().filter(s -> !s.historischOp(vandaag, FeedSchrijver.SIGNAALHORIZON))
                 .forEach(s -> eerst.add(b.sleutel())));
         assertTrue(eerst.size() >= 5, "youths with a mail in the history: " + eerst.size());
-        List<ConsumerRecord<byte[], byte[]>> toewijzingen = records(Stroom.TOEWIJZINGEN, aantal(blok, Stroom.TOEWIJZINGEN));
+        List<ConsumerRecord<byte[], byte[]>> toewijzingen =
+                records(Stroom.TOEWIJZINGEN, aantal(blok, Stroom.TOEWIJZINGEN));
         int laatsteVoorrang = -1;
         int eersteAnder = Integer.MAX_VALUE;
         for (int i = 0; i < toewijzingen.size(); i++) {
@@ -210,32 +211,56 @@ class DemoFeedTest {
         }
     }
 
+    long opDeBroker() {
+        return topics.values().stream().mapToLong(t -> kafka.endOffset(t, 0)).sum();
+    }
+
+    /**
+     * A hub stand-in reads the topics in its group, as the hub does (chunks, partition by partition) and commits after
+     * each poll; in that reading order every youth's messages must come in feed order, whatever the topic.
+     */
     @Test
-    void startsEnStopsVanDeHistorieWachtenTotDeHubDeToewijzingenGelezenHeeft() throws Exception {
+    void deHistorieGaatInGolvenDieElkeJeugdigeInVolgordeHouden() throws Exception {
         String groep = "hub-" + UUID.randomUUID();
         List<FeedBericht> blok = feedTot(NU.minus(HISTORIE), NU.minus(LIVE));
-        String toewijzingen = topics.get(Stroom.TOEWIJZINGEN);
-        String startStop = topics.get(Stroom.START_STOP);
+        Map<String, ArrayDeque<FeedBericht>> perWaarde = new HashMap<>();
+        blok.forEach(b -> perWaarde.computeIfAbsent(new String(b.waarde(), StandardCharsets.UTF_8),
+                k -> new ArrayDeque<>()).add(b));
         try (DemoFeed feed = DemoFeed.start(instellingen(1_440, groep), kafka.bootstrapServers(),
                 Clock.fixed(NU, ZoneOffset.UTC))) {
-            wachtTot("de toewijzingen staan klaar", () -> kafka.endOffset(toewijzingen, 0) == aantal(blok,
-                    Stroom.TOEWIJZINGEN));
+            wachtTot("de eerste golf", () -> opDeBroker() > 0);
+            Thread.sleep(300);
+            long eersteGolf = opDeBroker();
             long tot = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < tot) {
-                assertEquals(0, kafka.endOffset(startStop, 0), "no start before the hub read the allocations");
+                assertEquals(eersteGolf, opDeBroker(), "no next wave before the hub read this one");
                 Thread.sleep(50);
             }
-            // What the hub's consumer does after its transaction: commit past what it read.
+            assertTrue(eersteGolf < blok.size() / 10, "a first wave is small: " + eersteGolf);
+
+            Map<String, Long> laatstGelezen = new HashMap<>();
+            int gelezen = 0;
             try (KafkaConsumer<byte[], byte[]> hub = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, groep), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                TopicPartition p = new TopicPartition(toewijzingen, 0);
-                hub.commitSync(Map.of(p, new OffsetAndMetadata(kafka.endOffset(toewijzingen, 0))));
+                    ConsumerConfig.GROUP_ID_CONFIG, groep, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                hub.subscribe(topics.values());
+                long einde = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (gelezen < blok.size()) {
+                    assertTrue(System.nanoTime() < einde, "read " + gelezen + " of " + blok.size());
+                    for (ConsumerRecord<byte[], byte[]> r : hub.poll(Duration.ofMillis(100))) {
+                        FeedBericht b = perWaarde.get(new String(r.value(), StandardCharsets.UTF_8)).poll();
+                        Long vorige = laatstGelezen.put(b.sleutel(), b.volgnummer());
+                        assertTrue(vorige == null || vorige < b.volgnummer(), b.sleutel() + " out of order");
+                        gelezen++;
+                    }
+                    hub.commitSync();
+                }
             }
-            wachtTot("de rest van de historie", () -> gepubliceerdTot() == blok.size());
+            wachtTot("de positie na de historie", () -> gepubliceerdTot() == blok.size());
         }
-        records(Stroom.START_STOP, aantal(blok, Stroom.START_STOP));
-        records(Stroom.VERZOEKEN, aantal(blok, Stroom.VERZOEKEN));
+        assertEquals(blok.size(), opDeBroker());
     }
 
     @Test
