@@ -12,6 +12,8 @@
 set -eu
 
 bsn="${1:-999900006}"
+# Identifiers must differ per youth but never carry the BSN (it would show in mails and events): a short checksum.
+reeks="$(printf '%s' "$bsn" | cksum | cut -c1-6)"
 case "${bsn}" in
   [0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]) ;;
   *) echo "Gebruik: $0 [bsn] (negen cijfers, een test-BSN)" >&2; exit 2 ;;
@@ -27,14 +29,14 @@ toewijzing() {
     '<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw301/schema" xmlns:ijw="'"${basis}"'">' \
     '<Header><BerichtCode>436</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie>' \
     "<Afzender>${gemeente}</Afzender><Ontvanger>${aanbieder}</Ontvanger>" \
-    "<BerichtIdentificatie><ijw:Identificatie>VB-${bsn}-${volgnummer}</ijw:Identificatie>" \
+    "<BerichtIdentificatie><ijw:Identificatie>VB-${reeks}-${volgnummer}</ijw:Identificatie>" \
     "<ijw:Dagtekening>${vandaag}</ijw:Dagtekening></BerichtIdentificatie>" \
     '<XsdVersie><ijw:BasisschemaXsdVersie>1.2.0</ijw:BasisschemaXsdVersie>' \
     '<ijw:BerichtXsdVersie>1.2.0</ijw:BerichtXsdVersie></XsdVersie></Header>' \
     "<Client><Bsn>${bsn}</Bsn><Geboortedatum><ijw:Datum>2012-05-17</ijw:Datum></Geboortedatum><Geslacht>2</Geslacht>" \
     '<Naam><ijw:Geslachtsnaam><ijw:Achternaam>Voorbeeld</ijw:Achternaam></ijw:Geslachtsnaam>' \
     '<ijw:Voorletters>J.P.</ijw:Voorletters><ijw:NaamGebruik>1</ijw:NaamGebruik></Naam>' \
-    "<ToegewezenProducten><ToegewezenProduct><ToewijzingNummer>VB${bsn}${volgnummer}</ToewijzingNummer>" \
+    "<ToegewezenProducten><ToegewezenProduct><ToewijzingNummer>VB${reeks}${volgnummer}</ToewijzingNummer>" \
     "<Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>${code}</ijw:Code></Product>" \
     "<Toewijzingsdatum>${vandaag}</Toewijzingsdatum><Toewijzingstijd>10:0${volgnummer}:00</Toewijzingstijd>" \
     "<Ingangsdatum>${vandaag}</Ingangsdatum>" \

@@ -75,6 +75,8 @@ create table traject (
     telt                boolean     not null,
     eerste_datum        date,
     laatste_datum       date,
+    -- keys ('aanbieder|product') under which care in this trajectory counted before it was linked to its allocation
+    herkomst            text[]      not null default '{}',
     primary key (jeugdige, aanbieder, product)
 );
 

@@ -121,6 +121,7 @@ public final class Hub implements AutoCloseable {
             }
             main.addInitialProperty("camel.main.routes-include-pattern", String.join(",", routes));
             main.addInitialProperty("camel.server.enabled", "true");
+            main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
             main.addInitialProperty("camel.component.kafka.value-serializer",
@@ -128,7 +129,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
             main.addInitialProperty("hub.topic.signalen", instellingen.topicSignalen());
             main.addInitialProperty("hub.uitgaand.interval", String.valueOf(instellingen.outboxInterval().toMillis()));
-            controleerPoortVrij(instellingen.httpPort());
+            controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
             main.start();
 
             template.zet(main.getCamelContext().createProducerTemplate());
@@ -146,24 +147,27 @@ public final class Hub implements AutoCloseable {
      * Vert.x logs a taken port and runs on without HTTP, so health checks would reach whatever holds the port; refuse
      * to start instead, naming the setting.
      */
-    private static void controleerPoortVrij(int poort) {
+    private static void controleerPoortVrij(String host, int poort) {
         if (poort == 0) {
             return;
         }
         try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(poort));
+            s.bind(new InetSocketAddress(host, poort));
         } catch (IOException e) {
             throw new ConfiguratieFout(List.of("HUB_HTTP_PORT: poort " + poort + " is al in gebruik"));
         }
     }
 
-    /** The overview names youths: open in demo mode, else only with its password, and off without one. */
+    /**
+     * The overview names youths: with its password when one is set; open only in demo mode on the demo's own
+     * database (fictional youths); else off.
+     */
     private static InleesOverzichtPagina.Toegang overzichtToegang(HubInstellingen instellingen) {
         if (instellingen.overzichtWachtwoord().isPresent()) {
             return new InleesOverzichtPagina.Toegang.MetWachtwoord(instellingen.overzichtWachtwoord().get());
         }
-        return instellingen.modus() == Modus.DEMO ? new InleesOverzichtPagina.Toegang.Open()
-                : new InleesOverzichtPagina.Toegang.Uit();
+        return instellingen.modus() == Modus.DEMO && instellingen.dbUrl().isEmpty()
+                ? new InleesOverzichtPagina.Toegang.Open() : new InleesOverzichtPagina.Toegang.Uit();
     }
 
     /** The consumer is built before Camel (health reports on it) but uses Camel's template once Camel runs. */

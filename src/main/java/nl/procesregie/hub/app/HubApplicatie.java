@@ -28,6 +28,28 @@ public final class HubApplicatie {
     public static void main(String[] args) throws Exception {
         HubInstellingen instellingen = HubInstellingen.uitOmgeving();
         List<AutoCloseable> teStoppen = new ArrayList<>();
+        try {
+            start(instellingen, teStoppen);
+        } catch (Exception | Error e) {
+            // The embedded servers run on non-daemon threads: without this the process would hang on a failed start.
+            if (e instanceof ConfiguratieFout) {
+                LOG.error("procesregie-hub start niet: {}", e.getMessage());
+            } else {
+                LOG.error("procesregie-hub start niet", e);
+            }
+            stop(teStoppen);
+            System.exit(1);
+        }
+
+        CountDownLatch gestopt = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(teStoppen);
+            gestopt.countDown();
+        }, "hub-stop"));
+        gestopt.await();
+    }
+
+    private static void start(HubInstellingen instellingen, List<AutoCloseable> teStoppen) throws Exception {
         Hub.Infrastructuur infra;
         Hub.Uitbreiding uitbreiding = Hub.Uitbreiding.GEEN;
         DemoOmgeving demo = null;
@@ -48,19 +70,16 @@ public final class HubApplicatie {
             feed.ifPresent(f -> teStoppen.add(0, f));
             meldWaarTeKijken(instellingen, infra, demo, feed);
         }
+    }
 
-        CountDownLatch gestopt = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable deel : teStoppen) {
-                try {
-                    deel.close();
-                } catch (Exception e) {
-                    LOG.warn("Stoppen van {} mislukt: {}", deel.getClass().getSimpleName(), e.toString());
-                }
+    private static void stop(List<AutoCloseable> teStoppen) {
+        for (AutoCloseable deel : teStoppen) {
+            try {
+                deel.close();
+            } catch (Exception e) {
+                LOG.warn("Stoppen van {} mislukt: {}", deel.getClass().getSimpleName(), e.toString());
             }
-            gestopt.countDown();
-        }, "hub-stop"));
-        gestopt.await();
+        }
     }
 
     private static void meldWaarTeKijken(HubInstellingen i, Hub.Infrastructuur infra, DemoOmgeving demo,

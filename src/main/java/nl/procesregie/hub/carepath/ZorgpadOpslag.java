@@ -264,14 +264,22 @@ public final class ZorgpadOpslag {
         }
     }
 
+    /**
+     * The keys of the counting trajectories, with the keys their care counted under before it was linked: a signal's
+     * cause keeps its own key after it merged, and must still be found when that trajectory stops counting.
+     */
     public Set<TrajectSleutel> tellendeTrajecten(Connection c, String jeugdige) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select aanbieder, product from traject where jeugdige = ? and telt")) {
+                "select aanbieder, product, herkomst from traject where jeugdige = ? and telt")) {
             ps.setString(1, jeugdige);
             Set<TrajectSleutel> sleutels = new TreeSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sleutels.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
+                    for (String eerder : (String[]) rs.getArray(3).getArray()) {
+                        int streep = eerder.indexOf('|');
+                        sleutels.add(new TrajectSleutel(eerder.substring(0, streep), eerder.substring(streep + 1)));
+                    }
                 }
             }
             return sleutels;
@@ -285,7 +293,7 @@ public final class ZorgpadOpslag {
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into traject (jeugdige, aanbieder, product, gemeente, categorie, code, telt, eerste_datum, "
-                        + "laatste_datum) values (?,?,?,?,?,?,?,?,?)")) {
+                        + "laatste_datum, herkomst) values (?,?,?,?,?,?,?,?,?,?)")) {
             for (Traject t : zorgpad.trajecten()) {
                 ps.setString(1, jeugdige);
                 ps.setString(2, t.sleutel().aanbieder());
@@ -296,6 +304,8 @@ public final class ZorgpadOpslag {
                 ps.setBoolean(7, t.telt());
                 ps.setDate(8, toSqlDate(t.eersteDatum()));
                 ps.setDate(9, toSqlDate(t.laatsteDatum()));
+                ps.setArray(10, c.createArrayOf("text", t.herkomst().stream()
+                        .map(h -> h.aanbieder() + "|" + h.product()).sorted().toArray()));
                 ps.addBatch();
             }
             ps.executeBatch();

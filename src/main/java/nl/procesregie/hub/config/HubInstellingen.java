@@ -79,6 +79,7 @@ public final class HubInstellingen {
     private final int demoFeedZaad;
     private final Path demoFeedMap;
     private final int httpPort;
+    private final String httpHost;
     private final int ingebouwdeKafkaPoort;
     private final int ingebouwdeSmtpPoort;
 
@@ -126,6 +127,8 @@ public final class HubInstellingen {
         demoFeedZaad = l.geheelGetal("HUB_DEMO_FEED_ZAAD", 1, 0, Integer.MAX_VALUE);
         demoFeedMap = l.optioneelPad("HUB_DEMO_FEED_MAP");
         httpPort = l.geheelGetal("HUB_HTTP_PORT", 8080, 0, 65535);
+        // Demo pages show (fictional) youths and need no password: only this machine reaches them unless asked.
+        httpHost = l.tekst("HUB_HTTP_HOST", modus == Modus.DEMO ? "127.0.0.1" : "0.0.0.0");
         ingebouwdeKafkaPoort = l.geheelGetal("HUB_EMBEDDED_KAFKA_PORT", 9092, 0, 65535);
         ingebouwdeSmtpPoort = l.geheelGetal("HUB_EMBEDDED_SMTP_PORT", 2525, 0, 65535);
 
@@ -388,6 +391,11 @@ public final class HubInstellingen {
     /** Port of the demo mode's own SMTP server; 0 means any free port. */
     public int ingebouwdeSmtpPoort() {
         return ingebouwdeSmtpPoort;
+    }
+
+    /** The address the HTTP server listens on. */
+    public String httpHost() {
+        return httpHost;
     }
 
     public int httpPort() {

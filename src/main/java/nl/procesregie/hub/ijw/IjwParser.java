@@ -52,7 +52,6 @@ public final class IjwParser {
     private static final String NAMESPACE_EINDE = "/schema";
     private static final String BASISSCHEMA = "basisschema";
     private static final int MAX_GETOONDE_LENGTE = 100;
-    private static final int BSN_LENGTE = 9;
     private static final BerichtSoort[] SOORTEN = BerichtSoort.values();
 
     private final XMLInputFactory factory;
@@ -136,25 +135,7 @@ public final class IjwParser {
 
     /** All faults leave through here, so no run of nine or more digits (a possible BSN) can reach a reason. */
     private static IjwFout fout(Foutcode code, String reden) {
-        StringBuilder veilig = null;
-        int reeksBegin = -1;
-        for (int i = 0; i <= reden.length(); i++) {
-            boolean cijfer = i < reden.length() && Character.isDigit(reden.charAt(i));
-            if (cijfer && reeksBegin < 0) {
-                reeksBegin = i;
-            } else if (!cijfer && reeksBegin >= 0) {
-                if (i - reeksBegin >= BSN_LENGTE) {
-                    if (veilig == null) {
-                        veilig = new StringBuilder(reden);
-                    }
-                    for (int j = reeksBegin; j < i; j++) {
-                        veilig.setCharAt(j, '*');
-                    }
-                }
-                reeksBegin = -1;
-            }
-        }
-        return new IjwFout(code, veilig == null ? reden : veilig.toString());
+        return new IjwFout(code, IjwFout.zonderBsn(reden));
     }
 
     /** A value from the message as shown in a reason: short, and without control characters that break log lines. */

@@ -130,7 +130,9 @@ public final class IjwInname {
         }
     }
 
-    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String reden) {
+    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String ongefilterd) {
+        // A conflict's reason quotes the sender's free-text identifiers, which some back offices build from the BSN.
+        String reden = IjwFout.zonderBsn(ongefilterd);
         LOG.warn("Record {}-{}@{} geparkeerd: {} {}", r.topic(), r.partitie(), r.offset(), code, reden);
         byte[] waarde = r.waarde() == null ? new byte[0] : r.waarde();
         String sha256 = null;

@@ -10,6 +10,7 @@ import java.util.List;
 
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.Traject;
+import nl.procesregie.hub.carepath.TrajectSleutel;
 import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
 import nl.procesregie.hub.carepath.Zorgpad;
 import nl.procesregie.hub.config.GemeenteInstellingen;
@@ -76,8 +77,9 @@ public final class SignaalUitgifte {
     }
 
     private ZorgpadRegel regel(Traject t, SignaalRij signaal, LocalDate vandaag) {
-        boolean isAanleiding = t.sleutel().aanbieder().equals(signaal.aanbieder())
-                && t.sleutel().product().equals(signaal.product());
+        // The cause may since have merged into this trajectory (a start joining its allocation under another key).
+        boolean isAanleiding = signaal.aanbieder() != null && signaal.product() != null
+                && t.omvat(new TrajectSleutel(signaal.aanbieder(), signaal.product()));
         String categorie = t.categorie();
         String omschrijving = categorie == null ? null
                 : codelijsten.omschrijving(Codelijst.PRODUCTCATEGORIE, categorie).orElse(null);

@@ -122,6 +122,25 @@ class BerichtVerwerkingTest {
     }
 
     @Test
+    void aSignalledStartThatMergedAndWasThenVoidedLowersTheMark() throws Exception {
+        String bsn = Berichten.bsn(410);
+        for (int i = 1; i <= 3; i++) {
+            verwerk(toewijzing(bsn, "2000000" + i, DAG, null, new Product("M" + i, "45", "45A0" + i)));
+        }
+        verwerk(Berichten.start(WOERDEN, "10000009", bsn, DAG, Berichten.identificatie(), "1",
+                new Product("M9", "45", null), DAG));
+        verwerk(toewijzing(bsn, "10000009", DAG.minusDays(1), null, new Product("M9", "45", "45A09")));
+        assertEquals(List.of("4"), rijen("select hoogwatermerk from jeugdige"));
+
+        // The allocation the signalled start merged into is removed: the cause no longer counts (rule 6).
+        verwerk(toewijzing(bsn, "10000009", DAG.plusDays(1), "13", new Product("M9", "45", "45A09")));
+        assertEquals(List.of("3"), rijen("select hoogwatermerk from jeugdige"));
+        verwerk(toewijzing(bsn, "20000005", DAG.plusDays(2), null, new Product("M5", "45", "45A05")));
+        assertEquals(List.of("VIERDE_TRAJECT|false", "VIERDE_TRAJECT|true"),
+                rijen("select soort, hernieuwd from signaal order by tijdstip, hernieuwd"));
+    }
+
+    @Test
     void retractionThatArrivesFirstIsRememberedAgainstTheOriginal() throws Exception {
         String bsn = Berichten.bsn(401);
         Product p = new Product("R1", "45", "45A01");

@@ -52,7 +52,11 @@ class HubArtefactIT {
     @AfterEach
     void stop() throws InterruptedException {
         if (hub != null && hub.isAlive()) {
-            hub.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // SIGTERM first: a hard kill would leave the embedded PostgreSQL running as an orphan.
+            hub.destroy();
+            if (!hub.waitFor(60, TimeUnit.SECONDS)) {
+                hub.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -118,6 +122,19 @@ class HubArtefactIT {
     static byte[] traject(String bsn, int i) {
         return Berichten.toewijzing("0632", "6000000" + i, bsn, LocalDate.now(), Berichten.identificatie(), null,
                 new Product("J" + i, "45", "45A4" + i));
+    }
+
+    @Test
+    void aFailedStartEndsTheProcessInsteadOfHangingOnTheEmbeddedServers() throws Exception {
+        try (ServerSocket bezet = new ServerSocket(0)) {
+            hub = start(Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(bezet.getLocalPort()),
+                    "HUB_EMBEDDED_KAFKA_PORT", "0", "HUB_EMBEDDED_SMTP_PORT", "0", "HUB_DEMO_FEED", "false"),
+                    "hub-mislukte-start.log");
+            assertTrue(hub.waitFor(90, TimeUnit.SECONDS), "the process ends");
+            assertEquals(1, hub.exitValue());
+            String log = Files.readString(Path.of("target", "hub-mislukte-start.log"));
+            assertTrue(log.contains("HUB_HTTP_PORT: poort " + bezet.getLocalPort() + " is al in gebruik"), log);
+        }
     }
 
     @Test
