@@ -121,7 +121,29 @@ public final class MailVerzender {
         MimeMultipart alternatief = new MimeMultipart("alternative", tekst, html);
         bericht.setContent(alternatief);
         bericht.saveChanges();
-        Transport.send(bericht);
+        Transport transport = sessie.getTransport("smtp");
+        try {
+            transport.connect();
+        } catch (MessagingException e) {
+            // Greeting, EHLO, STARTTLS and login: nothing of the message has left yet, whatever went wrong.
+            throw new NietVerbonden(e);
+        }
+        try {
+            transport.sendMessage(bericht, bericht.getAllRecipients());
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The server has answered the data already; a failed QUIT changes nothing about delivery.
+            }
+        }
+    }
+
+    /** A failure before the message was handed over: it cannot have been delivered. */
+    static final class NietVerbonden extends MessagingException {
+        NietVerbonden(MessagingException oorzaak) {
+            super("geen verbinding met de mailserver: " + oorzaak.getMessage(), oorzaak);
+        }
     }
 
     /**
@@ -131,7 +153,7 @@ public final class MailVerzender {
      */
     public static boolean misschienAfgeleverd(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof MailConnectException || t instanceof ConnectException || t instanceof UnknownHostException
+            if (t instanceof NietVerbonden || t instanceof MailConnectException || t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof SSLHandshakeException || t instanceof AuthenticationFailedException
                     || t instanceof AddressException || t instanceof SMTPSendFailedException
                     || t instanceof SMTPSenderFailedException || t instanceof SMTPAddressFailedException) {
