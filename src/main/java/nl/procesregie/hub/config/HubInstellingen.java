@@ -201,6 +201,10 @@ public final class HubInstellingen {
         if (!smtpStarttls && !l.heeftFout("SMTP_STARTTLS")) {
             l.fout("SMTP_STARTTLS", "moet true zijn in productie: mail met persoonsgegevens gaat niet onversleuteld");
         }
+        if (l.optioneel("HUB_CONFIG") == null) {
+            // The bundled regions are examples: their addresses would send real care paths nowhere, or anywhere.
+            l.fout("HUB_CONFIG", "ontbreekt; noem in productie de regio-YAML van de eigen regio");
+        }
         if (demoFeed) {
             l.fout("HUB_DEMO_FEED", "de demofeed is in productie niet toegestaan");
         }

@@ -43,6 +43,7 @@ class HubInstellingenTest {
         bron.put("SMTP_STARTTLS", "true");
         bron.put("HUB_PSEUDONIEM_SLEUTEL", SLEUTEL);
         bron.put("HUB_MAIL_AFZENDER", "procesregie@regio.example");
+        bron.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
         return bron;
     }
 
@@ -233,7 +234,7 @@ class HubInstellingenTest {
         ConfiguratieFout f = fout("HUB_MODE", "productie", "HUB_DEMO_FEED", "true");
         List<String> sleutels = f.fouten().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
         assertEquals(List.of("KAFKA_BOOTSTRAP_SERVERS", "HUB_DB_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS",
-                "HUB_DEMO_FEED", "HUB_PSEUDONIEM_SLEUTEL", "HUB_MAIL_AFZENDER"), sleutels);
+                "HUB_CONFIG", "HUB_DEMO_FEED", "HUB_PSEUDONIEM_SLEUTEL", "HUB_MAIL_AFZENDER"), sleutels);
     }
 
     @Test
