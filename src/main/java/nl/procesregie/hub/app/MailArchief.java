@@ -79,10 +79,6 @@ public final class MailArchief {
         return Optional.empty();
     }
 
-    public int aantal() throws IOException {
-        return mails().size();
-    }
-
     /** The overview page, newest first. */
     public String overzicht() throws IOException {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">"

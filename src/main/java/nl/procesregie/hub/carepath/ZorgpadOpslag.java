@@ -58,17 +58,6 @@ public final class ZorgpadOpslag {
         return standen;
     }
 
-    public Optional<JeugdigeStand> jeugdige(Connection c, String pseudoniem) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select pseudoniem, hoogwatermerk, voorletters, geboortedatum from jeugdige where pseudoniem = ?")) {
-            ps.setString(1, pseudoniem);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new JeugdigeStand(rs.getString(1), rs.getInt(2), rs.getString(3),
-                        toLocalDate(rs.getDate(4)))) : Optional.empty();
-            }
-        }
-    }
-
     /**
      * Records what a message told about the youth and returns the youth's facts afterwards. Facts follow the message
      * with the latest Dagtekening, whatever the arrival order; a message silent on a fact keeps the known one.

@@ -79,6 +79,9 @@ class PijplijnIntegratieTest {
         assertFalse(ruw.contains(bsn), "the BSN never appears in a mail");
         assertTrue(mail.getContent() instanceof jakarta.mail.Multipart);
         String tekst = (String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent();
+        String html = (String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(1).getContent();
+        // Decoded too: quoted-printable line breaks could split a BSN in the raw text.
+        assertFalse(tekst.contains(bsn) || html.contains(bsn) || mail.getSubject().contains(bsn), "no BSN, decoded");
         assertTrue(tekst.contains("J.P."), tekst);
         assertTrue(tekst.contains("T4"), "names the gemeente's ToewijzingNummer");
         assertTrue(tekst.contains("10000003") && tekst.contains("10000001"), "the whole care path");
