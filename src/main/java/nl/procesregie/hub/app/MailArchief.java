@@ -20,6 +20,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import nl.procesregie.hub.notify.Html;
+
 /**
  * The demo mode's mailbox: every mail the embedded SMTP server received, kept as {@code .eml} (the mail as sent) and
  * {@code .html} (its HTML part) in one folder, and shown as a page. The folder is the record; the page only reads it.
@@ -87,7 +89,7 @@ public final class MailArchief {
                 + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4em .6em;border-bottom:1px solid #ddd}"
                 + "th{background:#f0f4f8}a{color:#0b5394}</style></head><body>"
                 + "<h1>Verzonden signalen</h1><p>Mails die de hub aan procesregisseurs stuurde, bewaard in <code>")
-                .append(escape(map.toAbsolutePath().toString())).append("</code>. De pagina ververst elke 10 seconden.</p>");
+                .append(Html.tekst(map.toAbsolutePath().toString())).append("</code>. De pagina ververst elke 10 seconden.</p>");
         List<Path> mails = mails();
         if (mails.isEmpty()) {
             html.append("<p>Nog geen mails. De eerste signalen verschijnen zodra de demofeed een jeugdige met een vierde "
@@ -98,9 +100,9 @@ public final class MailArchief {
             for (Path eml : mails) {
                 MailKop kop = kop(eml);
                 String naam = eml.getFileName().toString().replace(".eml", "");
-                html.append("<tr><td>").append(escape(kop.tijd())).append("</td><td><a href=\"/mail/")
-                        .append(escape(naam)).append("\">").append(escape(kop.onderwerp())).append("</a></td><td>")
-                        .append(escape(kop.aan())).append("</td></tr>");
+                html.append("<tr><td>").append(Html.tekst(kop.tijd())).append("</td><td><a href=\"/mail/")
+                        .append(Html.tekst(naam)).append("\">").append(Html.tekst(kop.onderwerp())).append("</a></td><td>")
+                        .append(Html.tekst(kop.aan())).append("</td></tr>");
             }
             html.append("</table>");
         }
@@ -137,9 +139,5 @@ public final class MailArchief {
         } catch (MessagingException e) {
             return new MailKop("", "(onleesbare mail)", "");
         }
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -63,7 +63,7 @@ public final class InleesOverzichtPagina {
                 + "gestuurd; dit overzicht komt daarvoor in de plaats.</p>\n<table><tr><th>Gemeente</th>"
                 + "<th>Jeugdigen</th></tr>\n");
         for (InleesOverzicht.Gemeente g : overzicht.gemeenten()) {
-            h.append("<tr><td><a href=\"/overzicht/").append(esc(g.code())).append("\">").append(esc(g.naam()))
+            h.append("<tr><td><a href=\"/overzicht/").append(Html.tekst(g.code())).append("\">").append(Html.tekst(g.naam()))
                     .append("</a></td><td>").append(g.aantal()).append("</td></tr>\n");
         }
         return Antwoord.html(200, h.append("</table>\n</body></html>\n").toString());
@@ -123,13 +123,13 @@ public final class InleesOverzichtPagina {
     private static String html(String code, String naam, List<InleesOverzicht.Jeugdige> jeugdigen) {
         StringBuilder h = kop("Overzicht na inlezen – " + naam);
         h.append("<p>").append(jeugdigen.size()).append(jeugdigen.size() == 1 ? " jeugdige" : " jeugdigen")
-                .append(" boven de drempel door de ingelezen historie. <a href=\"/overzicht/").append(esc(code))
+                .append(" boven de drempel door de ingelezen historie. <a href=\"/overzicht/").append(Html.tekst(code))
                 .append(".csv\">Als bestand (CSV)</a></p>\n<table><tr><th>Voorletters</th><th>Geboortedatum</th>"
                         + "<th>Toewijzingnummers</th><th>Trajecten</th><th>Boven de drempel sinds</th>"
                         + "<th>Daarna al gemaild</th></tr>\n");
         for (InleesOverzicht.Jeugdige j : jeugdigen) {
-            h.append("<tr><td>").append(esc(j.voorletters())).append("</td><td>").append(datum(j)).append("</td><td>")
-                    .append(esc(String.join(", ", j.toewijzingnummers()))).append("</td><td>").append(j.trajecten())
+            h.append("<tr><td>").append(Html.tekst(j.voorletters())).append("</td><td>").append(datum(j)).append("</td><td>")
+                    .append(Html.tekst(String.join(", ", j.toewijzingnummers()))).append("</td><td>").append(j.trajecten())
                     .append("</td><td>").append(DATUM.format(j.bovenDrempelSinds().atZone(NL))).append("</td><td>")
                     .append(j.liveGesignaleerd() ? "ja" : "nee").append("</td></tr>\n");
         }
@@ -164,16 +164,9 @@ public final class InleesOverzichtPagina {
 
     private static StringBuilder kop(String titel) {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(titel)).append("</title><style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;"
+                .append(Html.tekst(titel)).append("</title><style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;"
                         + "color:#1f2933}table{border-collapse:collapse}th,td{border-bottom:1px solid #d9e2ec;"
-                        + "padding:4px 12px;text-align:left}</style></head><body>\n<h1>").append(esc(titel))
+                        + "padding:4px 12px;text-align:left}</style></head><body>\n<h1>").append(Html.tekst(titel))
                 .append("</h1>\n");
-    }
-
-    private static String esc(String waarde) {
-        if (waarde == null) {
-            return "";
-        }
-        return waarde.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

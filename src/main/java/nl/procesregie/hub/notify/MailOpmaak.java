@@ -222,7 +222,7 @@ public final class MailOpmaak {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(i.onderwerp())).append("</title></head>\n")
+                .append("<title>").append(Html.tekst(i.onderwerp())).append("</title></head>\n")
                 .append("<body style=\"margin:0;padding:0;background-color:#f3f4f6;\">\n")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
                 .append("bgcolor=\"#f3f4f6\" style=\"background-color:#f3f4f6;\"><tr><td align=\"center\" ")
@@ -232,7 +232,7 @@ public final class MailOpmaak {
                 .append("bgcolor=\"#ffffff\" style=\"width:760px;background-color:#ffffff;border:1px solid #d9dde3;\">\n")
                 .append("<tr><td bgcolor=\"").append(KLEUR_KOP).append("\" style=\"padding:18px 28px;background-color:")
                 .append(KLEUR_KOP).append(";color:#ffffff;").append(LETTER).append("font-size:18px;font-weight:bold;\">")
-                .append(esc(i.kop())).append("</td></tr>\n")
+                .append(Html.tekst(i.kop())).append("</td></tr>\n")
                 .append("<tr><td style=\"padding:24px 28px;").append(LETTER)
                 .append("font-size:14px;line-height:20px;color:#1f2933;\">\n");
 
@@ -244,8 +244,8 @@ public final class MailOpmaak {
                 .append("style=\"margin:0 0 12px 0;\">\n");
         for (Gegeven g : i.jeugdige()) {
             h.append("<tr><td style=\"padding:2px 16px 2px 0;").append(LETTER).append("font-size:14px;color:#52606d;\">")
-                    .append(esc(g.label())).append("</td><td style=\"padding:2px 0;").append(LETTER)
-                    .append("font-size:14px;font-weight:bold;\">").append(esc(g.waarde())).append("</td></tr>\n");
+                    .append(Html.tekst(g.label())).append("</td><td style=\"padding:2px 0;").append(LETTER)
+                    .append("font-size:14px;font-weight:bold;\">").append(Html.tekst(g.waarde())).append("</td></tr>\n");
         }
         h.append("</table>\n");
 
@@ -266,7 +266,7 @@ public final class MailOpmaak {
         alinea(h, i.referentie());
         h.append("</td></tr>\n<tr><td bgcolor=\"#f8f9fb\" style=\"padding:14px 28px;background-color:#f8f9fb;")
                 .append("border-top:1px solid #d9dde3;").append(LETTER).append("font-size:12px;line-height:17px;")
-                .append("color:#52606d;\">").append(esc(i.voetregel())).append("</td></tr>\n")
+                .append("color:#52606d;\">").append(Html.tekst(i.voetregel())).append("</td></tr>\n")
                 .append("</table>\n</td></tr></table>\n</body></html>\n");
         return h.toString();
     }
@@ -277,7 +277,7 @@ public final class MailOpmaak {
         for (String kop : List.of("Nr", "Aanbieder (AGB)", "Product", "Toewijzing", "Zorg", "Stopreden", "Status")) {
             h.append("<th align=\"left\" bgcolor=\"#e8edf3\" style=\"padding:6px 8px;background-color:#e8edf3;")
                     .append(LETTER).append("font-size:12px;color:#1f2933;border-bottom:2px solid #c5ced8;\">")
-                    .append(esc(kop)).append("</th>");
+                    .append(Html.tekst(kop)).append("</th>");
         }
         h.append("</tr>\n");
         for (Rij r : rijen) {
@@ -288,11 +288,11 @@ public final class MailOpmaak {
             h.append("<tr>");
             for (String waarde : List.of(String.valueOf(r.nr()), r.aanbieder(), r.product(), r.toewijzing(), r.zorg(),
                     r.stopreden())) {
-                h.append(cel).append(esc(waarde)).append("</td>");
+                h.append(cel).append(Html.tekst(waarde)).append("</td>");
             }
-            h.append(cel).append(esc(r.status()));
+            h.append(cel).append(Html.tekst(r.status()));
             if (r.aanleiding()) {
-                h.append("<br>").append(esc(TEKEN_AANLEIDING + " aanleiding"));
+                h.append("<br>").append(Html.tekst(TEKEN_AANLEIDING + " aanleiding"));
             }
             h.append("</td></tr>\n");
         }
@@ -301,25 +301,10 @@ public final class MailOpmaak {
 
     private static void tussenkop(StringBuilder h, String tekst) {
         h.append("<p style=\"margin:20px 0 8px 0;").append(LETTER).append("font-size:15px;font-weight:bold;color:")
-                .append(KLEUR_KOP).append(";\">").append(esc(tekst)).append("</p>\n");
+                .append(KLEUR_KOP).append(";\">").append(Html.tekst(tekst)).append("</p>\n");
     }
 
     private static void alinea(StringBuilder h, String tekst) {
-        h.append("<p style=\"margin:0 0 12px 0;\">").append(esc(tekst)).append("</p>\n");
-    }
-
-    private static String esc(String waarde) {
-        StringBuilder uit = new StringBuilder(waarde.length() + 16);
-        for (char c : waarde.toCharArray()) {
-            switch (c) {
-                case '&' -> uit.append("&amp;");
-                case '<' -> uit.append("&lt;");
-                case '>' -> uit.append("&gt;");
-                case '"' -> uit.append("&quot;");
-                case '\'' -> uit.append("&#39;");
-                default -> uit.append(c);
-            }
-        }
-        return uit.toString();
+        h.append("<p style=\"margin:0 0 12px 0;\">").append(Html.tekst(tekst)).append("</p>\n");
     }
 }
