@@ -60,12 +60,6 @@ class HubArtefactIT {
         }
     }
 
-    static int vrijePoort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     Process start(Map<String, String> omgeving, String log) throws IOException {
         Path jar = Path.of("target", "procesregie-hub.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "the build made " + jar);
@@ -139,8 +133,8 @@ class HubArtefactIT {
 
     @Test
     void theJarRunsOnEmbeddedInfrastructureAndContinuesWhereItStoppedAfterARestart() throws Exception {
-        int httpPoort = vrijePoort();
-        int kafkaPoort = vrijePoort();
+        int httpPoort = HubOmgeving.vrijePoort();
+        int kafkaPoort = HubOmgeving.vrijePoort();
         Map<String, String> omgeving = Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(httpPoort),
                 "HUB_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPoort), "HUB_EMBEDDED_SMTP_PORT", "0",
                 "HUB_DEMO_FEED", "false");
@@ -210,8 +204,8 @@ class HubArtefactIT {
      */
     @Test
     void metDeDemofeedStaatDeEersteMailBinnenEenMinuutOpDePaginaEnEenHerstartGaatVerder() throws Exception {
-        int httpPoort = vrijePoort();
-        int kafkaPoort = vrijePoort();
+        int httpPoort = HubOmgeving.vrijePoort();
+        int kafkaPoort = HubOmgeving.vrijePoort();
         Map<String, String> omgeving = Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(httpPoort),
                 "HUB_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPoort), "HUB_EMBEDDED_SMTP_PORT", "0");
         long begin = System.nanoTime();

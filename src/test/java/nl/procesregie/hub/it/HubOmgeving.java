@@ -1,5 +1,7 @@
 package nl.procesregie.hub.it;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,6 +129,13 @@ final class HubOmgeving implements AutoCloseable {
             events.add(new String(r.value(), StandardCharsets.UTF_8));
         }
         return events;
+    }
+
+    /** A port free at this moment, for servers that must be told their port before they start. */
+    static int vrijePoort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     static void wachtTot(String wat, Duration timeout, BooleanSupplier conditie) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,12 +32,6 @@ class InleesOverzichtIntegratieTest {
     static final LocalDate VANDAAG = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     final HttpClient http = HttpClient.newHttpClient();
 
-    static int vrijePoort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     HttpResponse<String> haal(int poort, String pad, String wachtwoord) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad));
         if (wachtwoord != null) {
@@ -59,7 +51,7 @@ class InleesOverzichtIntegratieTest {
     @Test
     void naHetInlezenStaanDeJeugdigenBovenDeDrempelInEenOverzichtPerGemeente() throws Exception {
         try (HubOmgeving omgeving = new HubOmgeving()) {
-            int poort = vrijePoort();
+            int poort = HubOmgeving.vrijePoort();
             Map<String, String> instellingen = omgeving.instellingen("overzicht-1");
             instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
             instellingen.put("HUB_OVERZICHT_WACHTWOORD", WACHTWOORD);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ class ProductieModusIntegratieTest {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(sleutels, "geheim".toCharArray());
         tls.init(kmf.getKeyManagers(), null, null);
-        relay = SMTPServer.port(vrijePoort())
+        relay = SMTPServer.port(HubOmgeving.vrijePoort())
                 .enableTLS()
                 .requireTLS()
                 .startTlsSocketFactory(tls)
@@ -106,12 +105,6 @@ class ProductieModusIntegratieTest {
         Process p = new ProcessBuilder(opdracht).redirectErrorStream(true).start();
         String uitvoer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool: " + uitvoer);
-    }
-
-    static int vrijePoort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Productie settings for the servers of {@code omgeving}, mail through the STARTTLS relay. */
