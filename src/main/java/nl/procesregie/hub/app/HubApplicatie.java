@@ -101,22 +101,13 @@ public final class HubApplicatie {
         LOG.info("{}", s);
     }
 
-    /** Production infrastructure: only what the settings name; nothing is started. */
+    /**
+     * Production infrastructure: only what the settings name; nothing is started. Productie's validation has already
+     * refused settings without a broker, a database or a mail relay (host and port).
+     */
     public static Hub.Infrastructuur infrastructuur(HubInstellingen i) {
-        List<String> ontbreekt = new ArrayList<>();
-        if (i.kafkaBootstrapServers().isEmpty()) {
-            ontbreekt.add("KAFKA_BOOTSTRAP_SERVERS: ontbreekt");
-        }
-        if (i.dbUrl().isEmpty()) {
-            ontbreekt.add("HUB_DB_URL: ontbreekt");
-        }
-        if (i.smtpHost().isEmpty()) {
-            ontbreekt.add("SMTP_HOST: ontbreekt");
-        }
-        if (!ontbreekt.isEmpty()) {
-            throw new ConfiguratieFout(ontbreekt);
-        }
-        return new Hub.Infrastructuur(i.kafkaBootstrapServers().get(), i.dbUrl().get(), i.dbUser().orElse(null),
-                i.dbPassword().orElse(null), i.smtpHost().get(), i.smtpPort().orElse(25));
+        return new Hub.Infrastructuur(i.kafkaBootstrapServers().orElseThrow(), i.dbUrl().orElseThrow(),
+                i.dbUser().orElse(null), i.dbPassword().orElse(null), i.smtpHost().orElseThrow(),
+                i.smtpPort().orElseThrow());
     }
 }
