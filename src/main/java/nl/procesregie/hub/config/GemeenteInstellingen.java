@@ -14,6 +14,7 @@ import java.util.Set;
  * @param signaalhorizon     a Period, not a Duration, because it is compared with a message's Dagtekening, a date
  * @param verwijzerwachttijd how long a referrer-dependent decision waits for a JW315
  * @param verwijzers         referrer types (Verwijzer Type) whose trajectories lead to a sent signal; empty = all
+ * @param termijnen          reminder time, check and 18+ lead times, holidays and the escalation ladder
  */
 public record GemeenteInstellingen(
         String code,
@@ -31,7 +32,8 @@ public record GemeenteInstellingen(
         Set<String> uitgeslotenCategorieen,
         Set<String> uitgeslotenCodes,
         Optional<Set<String>> verwijzers,
-        Productsoorten productsoorten) {
+        Productsoorten productsoorten,
+        Regietermijnen termijnen) {
 
     /** Referrer type assumed when no JW315 names one (CONTRACTS.md, rule 9). */
     public static final String VERWIJZER_GEMEENTE = "01";
@@ -43,6 +45,7 @@ public record GemeenteInstellingen(
         Objects.requireNonNull(signaalhorizon, "signaalhorizon");
         Objects.requireNonNull(verwijzerwachttijd, "verwijzerwachttijd");
         Objects.requireNonNull(productsoorten, "productsoorten");
+        Objects.requireNonNull(termijnen, "termijnen");
         uitgeslotenCategorieen = Set.copyOf(uitgeslotenCategorieen);
         uitgeslotenCodes = Set.copyOf(uitgeslotenCodes);
         verwijzers = verwijzers.map(Set::copyOf);

@@ -52,6 +52,14 @@ public record Productsoorten(
         return past(verblijf, categorie, code) && !isPleegzorg(categorie, code) && !isGezinshuis(categorie, code);
     }
 
+    /**
+     * A foster placement that offers the youth a lasting home (perspectiefbiedende pleegzorg): for a youth under
+     * procesregie its start is a handover. Until a regio names its own codes every pleegzorg product counts as such.
+     */
+    public boolean isPerspectiefbiedend(String categorie, String code) {
+        return isPleegzorg(categorie, code);
+    }
+
     public boolean isDiagnostiek(String categorie, String code) {
         return past(diagnostiek, categorie, code);
     }

@@ -232,7 +232,9 @@ public final class RegioConfiguratie {
                         codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes, PRODUCTCODE,
                                 "een productcode van 5 tekens"),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
-                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten));
+                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten),
+                        Regietermijnen.standaard(regisseur.email == null ? "" : regisseur.email.trim(),
+                                team.email == null ? "" : team.email.trim()));
                 if (fouten.size() == foutenVooraf) {
                     resultaat.put(pad, instellingen);
                 }

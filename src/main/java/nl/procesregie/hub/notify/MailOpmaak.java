@@ -41,6 +41,11 @@ public final class MailOpmaak {
         return new OpgemaakteMail(inhoud.onderwerp(), tekst(inhoud), html(inhoud));
     }
 
+    /** A procesregie mail other than a trajectory signal. */
+    public OpgemaakteMail maak(RegieMail mail) {
+        throw new UnsupportedOperationException("nog niet opgemaakt: " + mail);
+    }
+
     /** The facts of the mail, as clean text; each renderer only adds layout (and escaping). */
     private record Inhoud(
             String onderwerp,

@@ -18,6 +18,7 @@ import nl.procesregie.hub.config.GemeenteInstellingen;
  * @param toewijzingNummers of this gemeente for this youth
  * @param aanleiding        the trajectory that raised the count
  * @param zorgpad           all trajectories of the youth, in any order
+ * @param knop              the "signaal opgepakt" link; may be null
  */
 public record SignaalMail(
         String soort,
@@ -31,7 +32,8 @@ public record SignaalMail(
         List<String> toewijzingNummers,
         ZorgpadRegel aanleiding,
         List<ZorgpadRegel> zorgpad,
-        ZonedDateTime tijdstip) {
+        ZonedDateTime tijdstip,
+        Actieknop knop) {
 
     public static final String VIERDE_TRAJECT = "VIERDE_TRAJECT";
     public static final String VERVOLG_TRAJECT = "VERVOLG_TRAJECT";

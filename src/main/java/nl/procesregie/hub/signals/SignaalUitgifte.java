@@ -73,7 +73,7 @@ public final class SignaalUitgifte {
                 .toList();
         return new SignaalMail(signaal.soort().name(), signaal.referentie(), signaal.volgnummer(), gemeente.drempel(),
                 signaal.hernieuwd(), gemeente, jeugdige.voorletters(), jeugdige.geboortedatum(), nummers, aanleiding,
-                regels, signaal.tijdstip().atZone(ZONE));
+                regels, signaal.tijdstip().atZone(ZONE), null);
     }
 
     private ZorgpadRegel regel(Traject t, SignaalRij signaal, LocalDate vandaag) {

@@ -54,7 +54,9 @@ class MailOpmaakTest {
             String contactpersoon, String plan) {
         return new GemeenteInstellingen(code, naam, regio, regisseur, "procesregie@" + naam.toLowerCase() + ".example",
                 "team@" + naam.toLowerCase() + ".example", contactpersoon, plan, 4, Optional.empty(), Period.ofDays(30),
-                Duration.ofMinutes(2), Set.of(), Set.of(), Optional.empty(), Productsoorten.STANDAARD);
+                Duration.ofMinutes(2), Set.of(), Set.of(), Optional.empty(), Productsoorten.STANDAARD,
+                nl.procesregie.hub.config.Regietermijnen.standaard("procesregie@" + naam.toLowerCase() + ".example",
+                        "team@" + naam.toLowerCase() + ".example"));
     }
 
     private static ZorgpadRegel regel(String agb, String categorie, String omschrijving, String code,
@@ -68,7 +70,7 @@ class MailOpmaakTest {
             String voorletters) {
         return new SignaalMail(soort, "PRH-7F3A2C91", volgnummer, 4, hernieuwd, gemeente, voorletters,
                 LocalDate.of(2011, 5, 9), List.of("2024-0042", "2025-0107"), AANLEIDING, ZORGPAD,
-                ZonedDateTime.of(2025, 3, 3, 14, 5, 0, 0, ZoneId.of("Europe/Amsterdam")));
+                ZonedDateTime.of(2025, 3, 3, 14, 5, 0, 0, ZoneId.of("Europe/Amsterdam")), null);
     }
 
     private OpgemaakteMail vierde() {
@@ -122,7 +124,7 @@ class MailOpmaakTest {
     @Test
     void ontbrekendeGegevensHetenOnbekend() {
         SignaalMail zonder = new SignaalMail(SignaalMail.VIERDE_TRAJECT, "PRH-00000001", 4, 4, false, WOERDEN, null, null,
-                List.of(), AANLEIDING, List.of(AANLEIDING), ZonedDateTime.now());
+                List.of(), AANLEIDING, List.of(AANLEIDING), ZonedDateTime.now(), null);
         String tekst = opmaak.maak(zonder).tekst();
         assertTrue(tekst.contains("Voorletters: onbekend"), tekst);
         assertTrue(tekst.contains("Geboortedatum: onbekend"), tekst);
