@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import nl.procesregie.hub.ingest.IjwConsumer;
 
 /**
- * Liveness and readiness for {@code /health}: ready when PostgreSQL answers and the consumer is not held up by an
+ * Liveness and readiness for {@code /health}: ready when PostgreSQL answers and no consumer is held up by an
  * outage. The outbox backlog is reported so an operator sees mail piling up (an SMTP outage) before anyone misses it,
  * and so are rows that failed for good (a refused recipient address), which no retry will deliver.
  */
@@ -32,15 +34,15 @@ public final class Gezondheid {
     }
 
     private final DataSource dataSource;
-    private final IjwConsumer consumer;
+    private final List<IjwConsumer> consumers;
 
-    public Gezondheid(DataSource dataSource, IjwConsumer consumer) {
+    public Gezondheid(DataSource dataSource, List<IjwConsumer> consumers) {
         this.dataSource = dataSource;
-        this.consumer = consumer;
+        this.consumers = List.copyOf(consumers);
     }
 
     public Rapport rapport() {
-        boolean kafka = !consumer.heeftStoring();
+        boolean kafka = consumers.stream().noneMatch(IjwConsumer::heeftStoring);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) filter (where status = 'WACHTEND'), "
                      + "coalesce(extract(epoch from now() - min(aangemaakt_op) filter (where status = 'WACHTEND'))"

@@ -20,25 +20,21 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import nl.procesregie.hub.carepath.Pseudonimisering;
-import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.config.RegioConfiguratie;
-import nl.procesregie.hub.ijw.Codelijsten;
 import nl.procesregie.hub.ijw.IjwParser;
-import nl.procesregie.hub.ingest.BerichtVerwerking;
 import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.IjwInname;
-import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.config.GemeenteInstellingen;
+import nl.procesregie.hub.ingest.RegieInname;
+import nl.procesregie.hub.notify.BevestigingsPagina;
 import nl.procesregie.hub.notify.InleesOverzichtPagina;
 import nl.procesregie.hub.notify.MailVerzender;
-import nl.procesregie.hub.notify.Uitgaand;
 import nl.procesregie.hub.signals.InleesOverzicht;
-import nl.procesregie.hub.signals.SignaalOpslag;
-import nl.procesregie.hub.signals.SignaalUitgifte;
-import nl.procesregie.hub.signals.VerwijzerBeslissing;
+import nl.procesregie.hub.timers.Termijnplanning;
+import nl.procesregie.hub.timers.Tijdplanner;
 
 /**
  * One running hub: its database pool, the Camel routes (YAML, from {@code routes/}) with the hub's parts bound by
@@ -65,11 +61,16 @@ public final class Hub implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Main main;
     private final IjwConsumer consumer;
+    private final IjwConsumer regieConsumer;
+    private final Tijdplanner tijdplanner;
 
-    private Hub(HikariDataSource dataSource, Main main, IjwConsumer consumer) {
+    private Hub(HikariDataSource dataSource, Main main, IjwConsumer consumer, IjwConsumer regieConsumer,
+                Tijdplanner tijdplanner) {
         this.dataSource = dataSource;
         this.main = main;
         this.consumer = consumer;
+        this.regieConsumer = regieConsumer;
+        this.tijdplanner = tijdplanner;
     }
 
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok) throws Exception {
@@ -79,18 +80,17 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok, Uitbreiding uitbreiding)
             throws Exception {
         RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties());
+        controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
         HikariDataSource dataSource = dataSource(instellingen, infra);
+        Tijdplanner tijdplanner = null;
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();
 
-            Uitgaand uitgaand = new Uitgaand(dataSource, klok, instellingen.outboxMaxWachttijd(), "procesregie-hub");
-            ZorgpadOpslag zorgpaden = new ZorgpadOpslag();
-            SignaalOpslag signalen = new SignaalOpslag();
-            SignaalUitgifte uitgifte = new SignaalUitgifte(uitgaand, new MailOpmaak(), Codelijsten.standaard(), klok);
-            BerichtVerwerking verwerking = new BerichtVerwerking(dataSource, zorgpaden, signalen, uitgifte, regio,
-                    new Pseudonimisering(instellingen.pseudoniemSleutel()), klok);
-            IjwInname inname = new IjwInname(new IjwParser(), verwerking, regio, instellingen.maxRecordBytes(),
-                    instellingen.maxPogingen(), klok);
+            Onderdelen onderdelen = Onderdelen.bouw(dataSource, regio, instellingen, klok);
+            IjwInname inname = new IjwInname(new IjwParser(), onderdelen.verwerking(), regio,
+                    instellingen.maxRecordBytes(), instellingen.maxPogingen(), klok);
+            RegieInname regieInname = new RegieInname(instellingen.topicMeldingen(), onderdelen.meldingen(),
+                    onderdelen.bevestigingen(), instellingen.maxRecordBytes(), instellingen.maxPogingen(), klok);
             MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
                     instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
@@ -100,14 +100,27 @@ public final class Hub implements AutoCloseable {
                     instellingen.kafkaMaxPollRecords(), Map.of(),
                     List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
                     batch -> template.get().requestBody("direct:ijw-inname", batch));
+            IjwConsumer regieConsumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
+                    instellingen.kafkaMaxPollRecords(), Map.of(),
+                    List.of(instellingen.topicMeldingen(), instellingen.topicActies()),
+                    batch -> template.get().requestBody("direct:regie-inname", batch));
+            tijdplanner = Tijdplanner.maak(new Tijdplanner.Database(infra.dbUrl(), infra.dbGebruiker(),
+                    infra.dbWachtwoord()), instellingen.tijdplannerIncheckInterval(),
+                    sleutel -> template.get().requestBody("direct:termijn-verlopen", sleutel));
+            Termijnplanning termijnplanning = new Termijnplanning(dataSource, onderdelen.termijnen(), tijdplanner);
+            termijnplanning.verzoen();
 
             Main main = new Main();
             main.bind("ijwInname", inname);
-            main.bind("uitgaand", uitgaand);
+            main.bind("regieInname", regieInname);
+            main.bind("uitgaand", onderdelen.uitgaand());
             main.bind("mailVerzender", mailVerzender);
-            main.bind("verwijzerBeslissing", new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio,
-                    instellingen.maxPogingen(), klok));
-            main.bind("gezondheid", new Gezondheid(dataSource, consumer));
+            main.bind("verwijzerBeslissing", onderdelen.verwijzerBeslissing());
+            main.bind("termijnplanning", termijnplanning);
+            main.bind("termijnAfhandeling", onderdelen.termijnAfhandeling());
+            main.bind("bevestigingsPagina", new BevestigingsPagina(onderdelen.tokens(), onderdelen.bevestigingen(),
+                    code -> regio.gemeente(code).map(GemeenteInstellingen::naam), klok));
+            main.bind("gezondheid", new Gezondheid(dataSource, List.of(consumer, regieConsumer)));
             main.bind("inleesOverzicht", new InleesOverzichtPagina(new InleesOverzicht(dataSource, regio),
                     overzichtToegang(instellingen)));
             uitbreiding.beans().forEach(main::bind);
@@ -129,15 +142,19 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
             main.addInitialProperty("hub.topic.signalen", instellingen.topicSignalen());
             main.addInitialProperty("hub.uitgaand.interval", String.valueOf(instellingen.outboxInterval().toMillis()));
-            controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
             main.start();
 
             template.zet(main.getCamelContext().createProducerTemplate());
+            tijdplanner.start();
             consumer.start();
+            regieConsumer.start();
             LOG.info("procesregie-hub gestart: {} gemeenten, groep {}, {}", regio.gemeenten().size(),
                     instellingen.kafkaGroupId(), infra);
-            return new Hub(dataSource, main, consumer);
+            return new Hub(dataSource, main, consumer, regieConsumer, tijdplanner);
         } catch (Exception | Error e) {
+            if (tijdplanner != null) {
+                tijdplanner.close();
+            }
             dataSource.close();
             throw e;
         }
@@ -213,6 +230,9 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        regieConsumer.close();
+        // Before Camel: a firing trigger hands its deadline to a Camel route.
+        tijdplanner.close();
         try {
             main.stop();
         } catch (Exception e) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param gemeente      the gemeente of its latest allocation (or, without one, of its latest start/stop)
  * @param herkomst      keys under which its starts/stops counted before they were linked to its allocation: the same
  *                      care, so a signal raised under such a key is not raised again under this one
+ * @param geldig        has a non-void allocation or an unretracted start/stop not linked to a void one (rule 5),
+ *                      whether or not its product is excluded from counting
  */
 public record Traject(
         TrajectSleutel sleutel,
@@ -29,7 +31,8 @@ public record Traject(
         boolean uitgesloten,
         LocalDate eersteDatum,
         LocalDate laatsteDatum,
-        java.util.Set<TrajectSleutel> herkomst) {
+        java.util.Set<TrajectSleutel> herkomst,
+        boolean geldig) {
 
     public Traject {
         toewijzingNummers = List.copyOf(toewijzingNummers);

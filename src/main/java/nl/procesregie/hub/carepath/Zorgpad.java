@@ -171,7 +171,7 @@ public final class Zorgpad {
             LocalDate eerste = min(toewijzingVan, zorgVan);
             return new Traject(sleutel, gemeente, categorie, code, List.copyOf(nummers), toewijzingVan, toewijzingEinde,
                     zorgVan, zorgTot, zorgGestopt ? redenBeeindiging : null, telt && !uitgesloten, uitgesloten,
-                    eerste, laatsteDatum(zorgGestopt, toewijzingEinde), herkomst);
+                    eerste, laatsteDatum(zorgGestopt, toewijzingEinde), herkomst, telt);
         }
 
         /**

@@ -99,12 +99,49 @@ public final class ZorgpadOpslag {
         }
     }
 
-    public void markeerOnderRegie(Connection c, String pseudoniem, Instant nu) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update jeugdige set onder_regie_sinds = ? where pseudoniem = ? and onder_regie_sinds is null")) {
+    /** @return true when the youth came under procesregie just now (it was not under it) */
+    public boolean markeerOnderRegie(Connection c, String pseudoniem, Instant nu) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update jeugdige set onder_regie_sinds = ?, "
+                + "regie_afgesloten_op = null where pseudoniem = ? and onder_regie_sinds is null")) {
             ps.setTimestamp(1, Timestamp.from(nu));
             ps.setString(2, pseudoniem);
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The youth leaves procesregie (waakvlam end, AFGESLOTEN). @return false when it was not under procesregie */
+    public boolean sluitRegie(Connection c, String pseudoniem, Instant nu) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update jeugdige set onder_regie_sinds = null, "
+                + "regie_afgesloten_op = ? where pseudoniem = ? and onder_regie_sinds is not null")) {
+            ps.setTimestamp(1, Timestamp.from(nu));
+            ps.setString(2, pseudoniem);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * What procesregie needs to know of a youth beyond the care path.
+     *
+     * @param onderRegieSinds null when the youth is not under procesregie
+     * @param laatsteGemeente the gemeente of the youth's most recent message: timer-driven signals go there
+     */
+    public record Regiestand(Instant onderRegieSinds, String laatsteGemeente) {
+        public boolean onderRegie() {
+            return onderRegieSinds != null;
+        }
+    }
+
+    public Regiestand regiestand(Connection c, String pseudoniem) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select onder_regie_sinds, laatste_gemeente from jeugdige where pseudoniem = ?")) {
+            ps.setString(1, pseudoniem);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Regiestand(null, null);
+                }
+                Timestamp sinds = rs.getTimestamp(1);
+                return new Regiestand(sinds == null ? null : sinds.toInstant(), rs.getString(2));
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class HubInstellingen {
     // A keyed hash is only as strong as its key; 32 characters gives HMAC-SHA256 a full-strength key.
     private static final int MIN_SLEUTEL_LENGTE = 32;
     private static final int MIN_WACHTWOORD_LENGTE = 16;
+    // Public as well: links signed with it can be forged by anyone who reads this file.
+    private static final String STANDAARD_BEVESTIG_SLEUTEL = "procesregie-hub-bevestigsleutel-niet-voor-productie";
 
     private static final Pattern BOOTSTRAP_SERVER =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
@@ -52,6 +54,8 @@ public final class HubInstellingen {
     private final String topicVerzoeken;
     private final String topicSignalen;
     private final String topicOngeldig;
+    private final String topicMeldingen;
+    private final String topicActies;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
@@ -82,6 +86,11 @@ public final class HubInstellingen {
     private final String httpHost;
     private final int ingebouwdeKafkaPoort;
     private final int ingebouwdeSmtpPoort;
+    private final byte[] bevestigSleutel;
+    private final boolean bevestigSleutelIsStandaard;
+    private final Duration bevestigGeldigheid;
+    private final String basisUrl;
+    private final Duration tijdplannerIncheckInterval;
 
     private HubInstellingen(Lezer l) {
         modus = l.modus();
@@ -94,6 +103,8 @@ public final class HubInstellingen {
         topicVerzoeken = l.topic("HUB_TOPIC_VERZOEKEN", "ijw.verzoeken");
         topicSignalen = l.topic("HUB_TOPIC_SIGNALEN", "regie.signalen");
         topicOngeldig = l.topic("HUB_TOPIC_ONGELDIG", "ijw.ongeldig");
+        topicMeldingen = l.topic("HUB_TOPIC_MELDINGEN", "regie.meldingen");
+        topicActies = l.topic("HUB_TOPIC_ACTIES", "regie.acties");
         dbUrl = l.jdbcUrl("HUB_DB_URL");
         dbUser = l.optioneel("HUB_DB_USER");
         dbPassword = l.geheim("HUB_DB_PASSWORD");
@@ -131,6 +142,12 @@ public final class HubInstellingen {
         httpHost = l.tekst("HUB_HTTP_HOST", modus == Modus.DEMO ? "127.0.0.1" : "0.0.0.0");
         ingebouwdeKafkaPoort = l.geheelGetal("HUB_EMBEDDED_KAFKA_PORT", 9092, 0, 65535);
         ingebouwdeSmtpPoort = l.geheelGetal("HUB_EMBEDDED_SMTP_PORT", 2525, 0, 65535);
+        String bevestig = l.sleutel("HUB_BEVESTIG_SLEUTEL");
+        bevestigSleutelIsStandaard = bevestig == null;
+        bevestigSleutel = (bevestig == null ? STANDAARD_BEVESTIG_SLEUTEL : bevestig).getBytes(StandardCharsets.UTF_8);
+        bevestigGeldigheid = l.duur("HUB_BEVESTIG_GELDIGHEID", Duration.ofDays(14));
+        basisUrl = l.basisUrl("HUB_BASIS_URL", "http://localhost:" + httpPort);
+        tijdplannerIncheckInterval = l.duur("HUB_TIJDPLANNER_INCHECKEN", Duration.ofMillis(7_500));
 
         controleerSamenhang(l);
         if (modus == Modus.PRODUCTIE) {
@@ -174,9 +191,11 @@ public final class HubInstellingen {
                 Map.entry("HUB_TOPIC_TOEWIJZINGEN", topicToewijzingen),
                 Map.entry("HUB_TOPIC_START_STOP", topicStartStop),
                 Map.entry("HUB_TOPIC_VERZOEKEN", topicVerzoeken),
+                Map.entry("HUB_TOPIC_MELDINGEN", topicMeldingen),
+                Map.entry("HUB_TOPIC_ACTIES", topicActies),
                 Map.entry("HUB_TOPIC_SIGNALEN", topicSignalen),
                 Map.entry("HUB_TOPIC_ONGELDIG", topicOngeldig));
-        for (int uit = 3; uit < topics.size(); uit++) {
+        for (int uit = 5; uit < topics.size(); uit++) {
             for (int ander = 0; ander < uit; ander++) {
                 if (topics.get(uit).getValue().equals(topics.get(ander).getValue())) {
                     l.fout(topics.get(uit).getKey(), "gelijk aan " + topics.get(ander).getKey() + " ('"
@@ -222,9 +241,44 @@ public final class HubInstellingen {
         if (pseudoniemSleutelIsStandaard && !l.heeftFout("HUB_PSEUDONIEM_SLEUTEL")) {
             l.fout("HUB_PSEUDONIEM_SLEUTEL", "ontbreekt; de ontwikkelsleutel is openbaar en in productie niet toegestaan");
         }
+        if (bevestigSleutelIsStandaard && !l.heeftFout("HUB_BEVESTIG_SLEUTEL")) {
+            l.fout("HUB_BEVESTIG_SLEUTEL", "ontbreekt; met de openbare ontwikkelsleutel kan iedereen bevestigingslinks maken");
+        }
+        if (l.optioneel("HUB_BASIS_URL") == null) {
+            l.fout("HUB_BASIS_URL", "ontbreekt; de bevestigingslinks in de mails wijzen naar dit adres van de hub");
+        } else if (!basisUrl.startsWith("https://") && !l.heeftFout("HUB_BASIS_URL")) {
+            l.fout("HUB_BASIS_URL", "moet in productie met https:// beginnen, gevonden " + basisUrl);
+        }
         if (mailAfzender.equals(STANDAARD_AFZENDER)) {
             l.fout("HUB_MAIL_AFZENDER", "ontbreekt; in productie is een echt afzenderadres nodig");
         }
+    }
+
+    public String topicMeldingen() {
+        return topicMeldingen;
+    }
+
+    public String topicActies() {
+        return topicActies;
+    }
+
+    /** The key that signs acknowledgement links. */
+    public byte[] bevestigSleutel() {
+        return bevestigSleutel.clone();
+    }
+
+    public Duration bevestigGeldigheid() {
+        return bevestigGeldigheid;
+    }
+
+    /** Where regisseurs reach the hub: acknowledgement links start with it. No trailing slash. */
+    public String basisUrl() {
+        return basisUrl;
+    }
+
+    /** How often each hub instance reports to the Quartz cluster; a silent instance's triggers move after this. */
+    public Duration tijdplannerIncheckInterval() {
+        return tijdplannerIncheckInterval;
     }
 
     public Modus modus() {
@@ -414,8 +468,8 @@ public final class HubInstellingen {
                 + ", kafka=" + (kafkaBootstrapServers == null ? "ingebouwd" : kafkaBootstrapServers)
                 + ", groupId=" + kafkaGroupId
                 + ", maxPollRecords=" + kafkaMaxPollRecords
-                + ", topics=[" + String.join(", ", topicToewijzingen, topicStartStop, topicVerzoeken, topicSignalen,
-                        topicOngeldig) + "]"
+                + ", topics=[" + String.join(", ", topicToewijzingen, topicStartStop, topicVerzoeken, topicMeldingen,
+                        topicActies, topicSignalen, topicOngeldig) + "]"
                 + ", db=" + (dbUrl == null ? "ingebouwd" : zonderWachtwoord(dbUrl))
                 + ", dbUser=" + (dbUser == null ? "-" : dbUser)
                 + ", dbPassword=" + gezet(dbPassword)
@@ -434,7 +488,11 @@ public final class HubInstellingen {
                 + ", demoFeed=" + demoFeed + (demoFeed ? "(" + demoFeedJeugdigenPerJaar + "/jaar, historie "
                         + inDagen(demoFeedHistorie) + ", live " + inDagen(demoFeedLive) + ", tempo " + demoFeedTempo
                         + ", zaad " + demoFeedZaad + (demoFeedMap == null ? "" : ", map " + demoFeedMap) + ")" : "")
-                + ", httpPort=" + httpPort + "]";
+                + ", httpPort=" + httpPort
+                + ", basisUrl=" + basisUrl
+                + ", bevestigSleutel=" + (bevestigSleutelIsStandaard ? "standaard" : "gezet")
+                + ", bevestigGeldigheid=" + bevestigGeldigheid
+                + ", tijdplannerIncheckInterval=" + tijdplannerIncheckInterval + "]";
     }
 
     /** As a person wrote it: P365D rather than Duration's PT8760H. */
@@ -523,6 +581,22 @@ public final class HubInstellingen {
                 return null;
             }
             return waarde;
+        }
+
+        /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
+        String basisUrl(String sleutel, String standaard) {
+            String waarde = tekst(sleutel, standaard);
+            try {
+                java.net.URI uri = new java.net.URI(waarde);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return waarde.endsWith("/") ? waarde.substring(0, waarde.length() - 1) : waarde;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            fout(sleutel, "verwacht een adres zoals https://procesregie.gemeente.nl, gevonden " + citaat(waarde));
+            return standaard;
         }
 
         List<String> lijst(String sleutel, String standaard) {

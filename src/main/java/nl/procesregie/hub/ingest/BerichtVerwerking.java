@@ -41,6 +41,9 @@ import nl.procesregie.hub.signals.SignaalRij;
 import nl.procesregie.hub.signals.SignaalSoort;
 import nl.procesregie.hub.signals.SignaalUitgifte;
 import nl.procesregie.hub.signals.TrajectSignalering;
+import nl.procesregie.hub.signals.Regieplanning;
+import nl.procesregie.hub.signals.Regiesignalering;
+import nl.procesregie.hub.carepath.TrajectSleutel;
 import nl.procesregie.hub.opslag.Transactie;
 
 /**
@@ -71,17 +74,21 @@ public final class BerichtVerwerking {
     private final SignaalUitgifte uitgifte;
     private final RegioConfiguratie regio;
     private final Pseudonimisering pseudonimisering;
+    private final Regiesignalering regiesignalering;
+    private final Regieplanning planning;
     private final Clock klok;
 
     public BerichtVerwerking(DataSource dataSource, ZorgpadOpslag zorgpaden, SignaalOpslag signalen,
                              SignaalUitgifte uitgifte, RegioConfiguratie regio, Pseudonimisering pseudonimisering,
-                             Clock klok) {
+                             Regiesignalering regiesignalering, Regieplanning planning, Clock klok) {
         this.dataSource = dataSource;
         this.zorgpaden = zorgpaden;
         this.signalen = signalen;
         this.uitgifte = uitgifte;
         this.regio = regio;
         this.pseudonimisering = pseudonimisering;
+        this.regiesignalering = regiesignalering;
+        this.planning = planning;
         this.klok = klok;
     }
 
@@ -228,11 +235,21 @@ public final class BerichtVerwerking {
             stand = new JeugdigeStand(jeugdige, besluit.hoogwatermerk(), stand.voorletters(), stand.geboortedatum());
         }
         standen.put(jeugdige, stand);
-        if (besluit.signaal().isEmpty()) {
-            return new Uitkomst.Verwerkt(List.of());
-        }
-        TrajectSignalering.Signaal s = besluit.signaal().get();
         boolean historisch = b.identiteit().dagtekening().isBefore(vandaag.minus(gemeente.signaalhorizon()));
+        List<SignaalRij> uit = new ArrayList<>();
+        if (besluit.signaal().isPresent()) {
+            trajectSignaal(c, besluit.signaal().get(), gemeente, historisch, zorgpad, toewijzingen, stand, nu)
+                    .ifPresent(uit::add);
+        }
+        uit.addAll(regiesignalering.naBericht(c, soort(b.soort()), trajecten(b), gemeente, historisch,
+                new Regieplanning.Beeld(zorgpad, toewijzingen, stand), nu));
+        return new Uitkomst.Verwerkt(uit);
+    }
+
+    private Optional<SignaalRij> trajectSignaal(Connection c, TrajectSignalering.Signaal s, GemeenteInstellingen gemeente,
+                                                boolean historisch, Zorgpad zorgpad, List<ToewijzingStand> toewijzingen,
+                                                JeugdigeStand stand, Instant nu) throws SQLException {
+        String jeugdige = stand.pseudoniem();
         Boolean verzonden = historisch ? Boolean.FALSE : gemeente.verwijzers().isPresent() ? null : Boolean.TRUE;
         String sleutel = String.join("|", "TRAJECT", jeugdige, String.valueOf(s.volgnummer()),
                 s.aanleiding().sleutel().aanbieder(), s.aanleiding().sleutel().product());
@@ -240,17 +257,34 @@ public final class BerichtVerwerking {
                 : s.aanleiding().toewijzingNummers().get(s.aanleiding().toewijzingNummers().size() - 1);
         SignaalRij rij = new SignaalRij(SignaalRij.idVoor(sleutel), sleutel, s.soort(), s.volgnummer(), gemeente.code(),
                 jeugdige, s.aanleiding().sleutel().aanbieder(), s.aanleiding().sleutel().product(), nummer,
-                s.hernieuwd(), historisch, verzonden, verzonden == null ? nu.plus(gemeente.verwijzerwachttijd()) : null, nu);
+                s.hernieuwd(), historisch, verzonden, verzonden == null ? nu.plus(gemeente.verwijzerwachttijd()) : null, nu,
+                null);
         if (!signalen.voegToe(c, rij)) {
-            return new Uitkomst.Verwerkt(List.of());
+            return Optional.empty();
         }
         if (verzonden != null) {
             uitgifte.geefUit(c, rij, gemeente, zorgpad, toewijzingen, stand);
         }
         if (historisch || (Boolean.TRUE.equals(verzonden) && s.soort() == SignaalSoort.VIERDE_TRAJECT)) {
-            zorgpaden.markeerOnderRegie(c, jeugdige, nu);
+            planning.onderRegie(c, jeugdige, stand.geboortedatum(), gemeente, nu);
         }
-        return new Uitkomst.Verwerkt(List.of(rij));
+        return Optional.of(rij);
+    }
+
+    private static Regiesignalering.Soort soort(BerichtSoort soort) {
+        return switch (soort) {
+            case JW301 -> Regiesignalering.Soort.TOEWIJZING;
+            case JW305 -> Regiesignalering.Soort.START;
+            case JW307, JW315 -> Regiesignalering.Soort.STOP;
+        };
+    }
+
+    /** The trajectories the message is about, by the keys its products name. */
+    private static List<TrajectSleutel> trajecten(IjwBericht b) {
+        List<TrajectSleutel> lijst = new ArrayList<>();
+        b.toewijzingen().forEach(t -> lijst.add(new TrajectSleutel(b.aanbieder(), t.product().sleutel())));
+        b.leveringen().forEach(l -> lijst.add(new TrajectSleutel(b.aanbieder(), l.product().sleutel())));
+        return lijst;
     }
 
     private boolean isUitgesloten(String gemeenteCode, String categorie, String code) {

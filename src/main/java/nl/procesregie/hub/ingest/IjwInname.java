@@ -27,7 +27,6 @@ import nl.procesregie.hub.ijw.IjwParser;
 public final class IjwInname {
 
     private static final Logger LOG = LoggerFactory.getLogger(IjwInname.class);
-    static final int GEPARKEERD_DEEL = 256 * 1024;
 
     private final IjwParser parser;
     private final BerichtVerwerking verwerking;
@@ -130,24 +129,7 @@ public final class IjwInname {
         }
     }
 
-    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String ongefilterd) {
-        // A conflict's reason quotes the sender's free-text identifiers, which some back offices build from the BSN.
-        String reden = IjwFout.zonderBsn(ongefilterd);
-        LOG.warn("Record {}-{}@{} geparkeerd: {} {}", r.topic(), r.partitie(), r.offset(), code, reden);
-        byte[] waarde = r.waarde() == null ? new byte[0] : r.waarde();
-        String sha256 = null;
-        if (waarde.length > GEPARKEERD_DEEL) {
-            sha256 = sha256(waarde);
-            waarde = Arrays.copyOf(waarde, GEPARKEERD_DEEL);
-        }
-        return new TeParkeren(waarde, code, reden, r.topic(), r.partitie(), r.offset(), klok.instant(), sha256);
-    }
-
-    private static String sha256(byte[] waarde) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(waarde));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String reden) {
+        return TeParkeren.van(r, code, reden, klok.instant());
     }
 }

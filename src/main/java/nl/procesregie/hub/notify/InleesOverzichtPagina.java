@@ -24,14 +24,7 @@ public final class InleesOverzichtPagina {
     private static final Logger LOG = LoggerFactory.getLogger(InleesOverzichtPagina.class);
     private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final String HTML = "text/html; charset=utf-8";
-
-    /** What the HTTP route answers; {@code wwwAuthenticate} is set only when a password is asked for. */
-    public record Antwoord(int status, String contentType, String body, String wwwAuthenticate) {
-        static Antwoord html(int status, String body) {
-            return new Antwoord(status, HTML, body, null);
-        }
-    }
+    private static final String HTML = Antwoord.HTML;
 
     /** Who may look: everyone (demo mode), holders of the password, or nobody. */
     public sealed interface Toegang {

@@ -35,6 +35,9 @@ public final class SignaalEvent {
         event.put("historisch", s.historisch());
         event.put("verzonden", Boolean.TRUE.equals(s.verzonden()));
         event.put("hernieuwd", s.hernieuwd());
+        if (s.basisSignaalId() != null) {
+            event.put("basisSignaalId", s.basisSignaalId().toString());
+        }
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {

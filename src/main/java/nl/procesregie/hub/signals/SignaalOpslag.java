@@ -43,7 +43,7 @@ public final class SignaalOpslag {
     public boolean voegToe(Connection c, SignaalRij s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into signaal (signaal_id, signaal_sleutel, soort, "
                 + "volgnummer, gemeente, jeugdige, aanbieder, product, toewijzingnummer, hernieuwd, historisch, "
-                + "verzonden, beslis_op, tijdstip) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                + "verzonden, beslis_op, tijdstip, basis_signaal_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 + "on conflict (signaal_sleutel) do nothing")) {
             ps.setObject(1, s.signaalId());
             ps.setString(2, s.sleutel());
@@ -59,6 +59,7 @@ public final class SignaalOpslag {
             ps.setObject(12, s.verzonden(), Types.BOOLEAN);
             ps.setTimestamp(13, s.beslisOp() == null ? null : Timestamp.from(s.beslisOp()));
             ps.setTimestamp(14, Timestamp.from(s.tijdstip()));
+            ps.setObject(15, s.basisSignaalId());
             return ps.executeUpdate() == 1;
         }
     }
@@ -97,7 +98,7 @@ public final class SignaalOpslag {
             ps.setObject(1, signaalId);
             ps.setTimestamp(2, Timestamp.from(nu));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Onbeslist(rij(rs), rs.getInt(15))) : Optional.empty();
+                return rs.next() ? Optional.of(new Onbeslist(rij(rs), rs.getInt(16))) : Optional.empty();
             }
         }
     }
@@ -125,8 +126,43 @@ public final class SignaalOpslag {
         }
     }
 
+    public Optional<SignaalRij> lees(Connection c, UUID signaalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " from signaal where signaal_id = ?")) {
+            ps.setObject(1, signaalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rij(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<SignaalRij> leesOpSleutel(Connection c, String sleutel) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " from signaal where signaal_sleutel = ?")) {
+            ps.setString(1, sleutel);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rij(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The (aanbieder, product) causes of a youth's earlier signals of one kind. */
+    public Set<TrajectSleutel> oorzakenVan(Connection c, String jeugdige, SignaalSoort soort) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select aanbieder, product from signaal "
+                + "where jeugdige = ? and soort = ? and aanbieder is not null and product is not null")) {
+            ps.setString(1, jeugdige);
+            ps.setString(2, soort.name());
+            Set<TrajectSleutel> sleutels = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sleutels.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return sleutels;
+        }
+    }
+
     private static final String SELECT = "select signaal_id, signaal_sleutel, soort, volgnummer, gemeente, jeugdige, "
-            + "aanbieder, product, toewijzingnummer, hernieuwd, historisch, verzonden, beslis_op, tijdstip";
+            + "aanbieder, product, toewijzingnummer, hernieuwd, historisch, verzonden, beslis_op, tijdstip, "
+            + "basis_signaal_id";
 
     private static SignaalRij rij(ResultSet rs) throws SQLException {
         Object verzonden = rs.getObject(12);
@@ -135,6 +171,7 @@ public final class SignaalOpslag {
         return new SignaalRij(rs.getObject(1, UUID.class), rs.getString(2), SignaalSoort.valueOf(rs.getString(3)),
                 volgnummer == null ? null : ((Number) volgnummer).intValue(), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11),
-                (Boolean) verzonden, beslisOp == null ? null : beslisOp.toInstant(), rs.getTimestamp(14).toInstant());
+                (Boolean) verzonden, beslisOp == null ? null : beslisOp.toInstant(), rs.getTimestamp(14).toInstant(),
+                rs.getObject(15, UUID.class));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
  * unique key turns it into a no-op.
  *
  * @param verzonden null while the referrer rule still waits for a JW315 (until {@code beslisOp})
+ * @param basisSignaalId an escalation's unacknowledged signal; else null
  */
 public record SignaalRij(
         UUID signaalId,
@@ -24,7 +25,8 @@ public record SignaalRij(
         boolean historisch,
         Boolean verzonden,
         Instant beslisOp,
-        Instant tijdstip) {
+        Instant tijdstip,
+        UUID basisSignaalId) {
 
     public static UUID idVoor(String sleutel) {
         return UUID.nameUUIDFromBytes(sleutel.getBytes(StandardCharsets.UTF_8));
@@ -37,6 +39,6 @@ public record SignaalRij(
 
     public SignaalRij beslist(boolean isVerzonden) {
         return new SignaalRij(signaalId, sleutel, soort, volgnummer, gemeente, jeugdige, aanbieder, product,
-                toewijzingNummer, hernieuwd, historisch, isVerzonden, beslisOp, tijdstip);
+                toewijzingNummer, hernieuwd, historisch, isVerzonden, beslisOp, tijdstip, basisSignaalId);
     }
 }

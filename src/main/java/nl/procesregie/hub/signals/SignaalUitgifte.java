@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.Traject;
@@ -17,6 +19,7 @@ import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.ijw.Codelijst;
 import nl.procesregie.hub.ijw.Codelijsten;
 import nl.procesregie.hub.notify.MailOpmaak;
+import nl.procesregie.hub.notify.RegieMail;
 import nl.procesregie.hub.notify.SignaalMail;
 import nl.procesregie.hub.notify.Uitgaand;
 import nl.procesregie.hub.notify.ZorgpadRegel;
@@ -33,13 +36,40 @@ public final class SignaalUitgifte {
     private final Uitgaand uitgaand;
     private final MailOpmaak opmaak;
     private final Codelijsten codelijsten;
+    private final Bevestigingslink links;
     private final Clock klok;
 
-    public SignaalUitgifte(Uitgaand uitgaand, MailOpmaak opmaak, Codelijsten codelijsten, Clock klok) {
+    public SignaalUitgifte(Uitgaand uitgaand, MailOpmaak opmaak, Codelijsten codelijsten, Bevestigingslink links,
+                           Clock klok) {
         this.uitgaand = uitgaand;
         this.opmaak = opmaak;
         this.codelijsten = codelijsten;
+        this.links = links;
         this.klok = klok;
+    }
+
+    /**
+     * A procesregie signal (verblijf, crisis, opvolging, 16/18, escalation): the event always, the mail to
+     * {@code ontvangers} when the signal is sent.
+     *
+     * @param aanleiding builds the mail's reason from the trajectory row that caused the signal (null if none)
+     * @param knop       what the mail's button acknowledges, for {@code bevestigd} (the signal itself, or for an
+     *                   escalation the signal it escalates)
+     */
+    public void geefRegieUit(Connection c, SignaalRij signaal, GemeenteInstellingen gemeente, List<String> ontvangers,
+                             Function<ZorgpadRegel, RegieMail.Aanleiding> aanleiding, Actie knop, UUID bevestigd,
+                             Zorgpad zorgpad, Collection<ToewijzingStand> toewijzingen, JeugdigeStand jeugdige)
+            throws SQLException {
+        if (Boolean.TRUE.equals(signaal.verzonden()) && !signaal.historisch()) {
+            LocalDate vandaag = LocalDate.now(klok.withZone(ZONE));
+            List<ZorgpadRegel> regels = zorgpad.chronologisch().stream().map(t -> regel(t, signaal, vandaag)).toList();
+            ZorgpadRegel oorzaak = regels.stream().filter(ZorgpadRegel::aanleiding).findFirst().orElse(null);
+            RegieMail mail = new RegieMail(aanleiding.apply(oorzaak), signaal.referentie(), gemeente,
+                    jeugdige.voorletters(), jeugdige.geboortedatum(), nummers(toewijzingen, gemeente), regels,
+                    signaal.tijdstip().atZone(ZONE), links.knop(bevestigd, knop));
+            uitgaand.plaatsMail(c, signaal.signaalId(), ontvangers, opmaak.maak(mail));
+        }
+        geefEventUit(c, signaal);
     }
 
     public void geefUit(Connection c, SignaalRij signaal, GemeenteInstellingen gemeente, Zorgpad zorgpad,
@@ -66,14 +96,18 @@ public final class SignaalUitgifte {
                 .map(t -> regel(t, signaal, vandaag))
                 .toList();
         ZorgpadRegel aanleiding = regels.stream().filter(ZorgpadRegel::aanleiding).findFirst().orElse(null);
-        List<String> nummers = toewijzingen.stream()
+        return new SignaalMail(signaal.soort().name(), signaal.referentie(), signaal.volgnummer(), gemeente.drempel(),
+                signaal.hernieuwd(), gemeente, jeugdige.voorletters(), jeugdige.geboortedatum(),
+                nummers(toewijzingen, gemeente), aanleiding, regels, signaal.tijdstip().atZone(ZONE),
+                links.knop(signaal.signaalId(), Actie.SIGNAAL_OPGEPAKT));
+    }
+
+    private static List<String> nummers(Collection<ToewijzingStand> toewijzingen, GemeenteInstellingen gemeente) {
+        return toewijzingen.stream()
                 .filter(t -> t.gemeente().equals(gemeente.code()))
                 .map(ToewijzingStand::toewijzingNummer)
                 .sorted()
                 .toList();
-        return new SignaalMail(signaal.soort().name(), signaal.referentie(), signaal.volgnummer(), gemeente.drempel(),
-                signaal.hernieuwd(), gemeente, jeugdige.voorletters(), jeugdige.geboortedatum(), nummers, aanleiding,
-                regels, signaal.tijdstip().atZone(ZONE), null);
     }
 
     private ZorgpadRegel regel(Traject t, SignaalRij signaal, LocalDate vandaag) {

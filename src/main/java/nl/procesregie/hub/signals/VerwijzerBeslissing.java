@@ -45,16 +45,19 @@ public final class VerwijzerBeslissing {
     private final SignaalOpslag signalen;
     private final SignaalUitgifte uitgifte;
     private final RegioConfiguratie regio;
+    private final Regieplanning planning;
     private final int maxPogingen;
     private final Clock klok;
 
     public VerwijzerBeslissing(DataSource dataSource, ZorgpadOpslag zorgpaden, SignaalOpslag signalen,
-                               SignaalUitgifte uitgifte, RegioConfiguratie regio, int maxPogingen, Clock klok) {
+                               SignaalUitgifte uitgifte, RegioConfiguratie regio, Regieplanning planning,
+                               int maxPogingen, Clock klok) {
         this.dataSource = dataSource;
         this.zorgpaden = zorgpaden;
         this.signalen = signalen;
         this.uitgifte = uitgifte;
         this.regio = regio;
+        this.planning = planning;
         this.maxPogingen = maxPogingen;
         this.klok = klok;
     }
@@ -118,7 +121,7 @@ public final class VerwijzerBeslissing {
         signalen.legBeslissingVast(c, s.signaalId(), verzonden, reden);
         uitgifte.geefUit(c, s.beslist(verzonden), gemeente, zorgpad, toewijzingen, jeugdige);
         if (verzonden && s.soort() == SignaalSoort.VIERDE_TRAJECT) {
-            zorgpaden.markeerOnderRegie(c, s.jeugdige(), nu);
+            planning.onderRegie(c, s.jeugdige(), jeugdige.geboortedatum(), gemeente, nu);
         }
         LOG.info("Signaal {} ({}) in gemeente {}: {}, {}", s.referentie(), s.soort(), s.gemeente(), reden,
                 verzonden ? "verzonden" : "alleen vastgelegd");

@@ -44,6 +44,8 @@ class HubInstellingenTest {
         bron.put("HUB_PSEUDONIEM_SLEUTEL", SLEUTEL);
         bron.put("HUB_MAIL_AFZENDER", "procesregie@regio.example");
         bron.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
+        bron.put("HUB_BEVESTIG_SLEUTEL", "bevestig-" + SLEUTEL);
+        bron.put("HUB_BASIS_URL", "https://procesregie.regio.example/");
         return bron;
     }
 
@@ -234,7 +236,36 @@ class HubInstellingenTest {
         ConfiguratieFout f = fout("HUB_MODE", "productie", "HUB_DEMO_FEED", "true");
         List<String> sleutels = f.fouten().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
         assertEquals(List.of("KAFKA_BOOTSTRAP_SERVERS", "HUB_DB_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS",
-                "HUB_CONFIG", "HUB_DEMO_FEED", "HUB_PSEUDONIEM_SLEUTEL", "HUB_MAIL_AFZENDER"), sleutels);
+                "HUB_CONFIG", "HUB_DEMO_FEED", "HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL", "HUB_BASIS_URL",
+                "HUB_MAIL_AFZENDER"), sleutels);
+    }
+
+    @Test
+    void bevestigingslinksHebbenInProductieEenEigenSleutelEnHttps() {
+        HubInstellingen i = HubInstellingen.uit(productie());
+        assertEquals("https://procesregie.regio.example", i.basisUrl(), "without the trailing slash");
+        assertEquals(java.time.Duration.ofDays(14), i.bevestigGeldigheid());
+
+        Map<String, String> bron = productie();
+        bron.put("HUB_BASIS_URL", "http://procesregie.regio.example");
+        assertEquals(List.of("HUB_BASIS_URL: moet in productie met https:// beginnen, gevonden "
+                + "http://procesregie.regio.example"), assertThrows(ConfiguratieFout.class,
+                () -> HubInstellingen.uit(bron)).fouten());
+        bron.put("HUB_BASIS_URL", "procesregie zonder schema");
+        bron.put("HUB_BEVESTIG_SLEUTEL", "kort");
+        assertEquals(List.of("HUB_BEVESTIG_SLEUTEL: te kort: gebruik minstens 32 tekens",
+                "HUB_BASIS_URL: verwacht een adres zoals https://procesregie.gemeente.nl, gevonden "
+                        + "'procesregie zonder schema'"),
+                assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron)).fouten());
+    }
+
+    @Test
+    void demoLinksWijzenNaarDeEigenPoort() {
+        HubInstellingen i = met("HUB_HTTP_PORT", "8181");
+        assertEquals("http://localhost:8181", i.basisUrl());
+        assertEquals("regie.meldingen", i.topicMeldingen());
+        assertEquals("regie.acties", i.topicActies());
+        assertTrue(i.toString().contains("bevestigSleutel=standaard"), i.toString());
     }
 
     @Test

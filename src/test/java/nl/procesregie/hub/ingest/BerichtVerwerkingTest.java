@@ -1,5 +1,7 @@
 package nl.procesregie.hub.ingest;
 
+import nl.procesregie.hub.app.Onderdelen;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,11 +55,8 @@ class BerichtVerwerkingTest {
         TestPostgres pg = TestPostgres.shared();
         db = pg.dataSource(pg.newDatabase());
         Flyway.configure().dataSource(db).load().migrate();
-        SignaalUitgifte uitgifte = new SignaalUitgifte(new Uitgaand(db, KLOK, Duration.ofMinutes(1), "test"),
-                new MailOpmaak(), Codelijsten.standaard(), KLOK);
-        verwerking = new BerichtVerwerking(db, new ZorgpadOpslag(), new SignaalOpslag(), uitgifte,
-                RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
-                new Pseudonimisering("een-testsleutel-van-voldoende-lengte".getBytes(StandardCharsets.UTF_8)), KLOK);
+        verwerking = Onderdelen.bouw(db, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
+                TestInstellingen.instellingen(), KLOK).verwerking();
     }
 
     static IjwBericht lees(byte[] xml) {

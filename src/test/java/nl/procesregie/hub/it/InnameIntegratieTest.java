@@ -216,7 +216,7 @@ class InnameIntegratieTest {
             c.setAutoCommit(false);
             new ZorgpadOpslag().vergrendel(c, List.of("pseudoniem-ongeldig-adres"), klok.instant());
             new SignaalOpslag().voegToe(c, new SignaalRij(signaal, sleutel, SignaalSoort.VIERDE_TRAJECT, 4, "0632",
-                    "pseudoniem-ongeldig-adres", "20000004", "45A04", "T4", false, false, true, null, klok.instant()));
+                    "pseudoniem-ongeldig-adres", "20000004", "45A04", "T4", false, false, true, null, klok.instant(), null));
             new Uitgaand(omgeving.db(), klok, Duration.ofSeconds(1), "procesregie-hub").plaatsMail(c, signaal,
                     List.of("procesregie.woerden.example"),
                     new OpgemaakteMail("Vierde traject", "tekst", "<p>html</p>"));

@@ -21,7 +21,7 @@ class InleesOverzichtPaginaTest {
     void zonderWachtwoordStaatHetOverzichtBuitenDemomodusUit() throws Exception {
         // The overview is never reached, so no database is needed to show that.
         InleesOverzichtPagina pagina = new InleesOverzichtPagina(null, new InleesOverzichtPagina.Toegang.Uit());
-        InleesOverzichtPagina.Antwoord a = pagina.gemeente("0632", basic("x:wat-dan-ook"));
+        Antwoord a = pagina.gemeente("0632", basic("x:wat-dan-ook"));
         assertEquals(404, a.status());
         assertTrue(a.body().contains("HUB_OVERZICHT_WACHTWOORD"), a.body());
         assertNull(a.wwwAuthenticate());
@@ -33,7 +33,7 @@ class InleesOverzichtPaginaTest {
                 new InleesOverzichtPagina.Toegang.MetWachtwoord("het-juiste-wachtwoord"));
         for (String authorization : new String[] {null, "", "Bearer het-juiste-wachtwoord", "Basic !!geen-base64!!",
                 basic("het-juiste-wachtwoord"), basic("regisseur:het-juiste-wachtwoor")}) {
-            InleesOverzichtPagina.Antwoord a = pagina.gemeenten(authorization);
+            Antwoord a = pagina.gemeenten(authorization);
             assertEquals(401, a.status(), String.valueOf(authorization));
             assertTrue(a.wwwAuthenticate().startsWith("Basic realm="));
         }

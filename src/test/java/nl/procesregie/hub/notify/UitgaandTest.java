@@ -95,7 +95,7 @@ class UitgaandTest {
             c.setAutoCommit(false);
             new ZorgpadOpslag().vergrendel(c, List.of(jeugdige), klok.instant());
             new SignaalOpslag().voegToe(c, new SignaalRij(id, sleutel, SignaalSoort.VIERDE_TRAJECT, 4, "0632",
-                    jeugdige, "20000004", "45A04", "T4", false, false, true, null, klok.instant()));
+                    jeugdige, "20000004", "45A04", "T4", false, false, true, null, klok.instant(), null));
             Uitgaand uitgaand = hub();
             if (ontvanger != null) {
                 uitgaand.plaatsMail(c, id, List.of(ontvanger),

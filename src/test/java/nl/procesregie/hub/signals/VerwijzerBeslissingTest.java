@@ -1,5 +1,7 @@
 package nl.procesregie.hub.signals;
 
+import nl.procesregie.hub.app.Onderdelen;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,23 +50,18 @@ class VerwijzerBeslissingTest {
     final LocalDate dag = LocalDate.of(2026, 11, 20);
     final RegioConfiguratie regio = RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml"));
     final DataSource db;
-    final SignaalUitgifte uitgifte;
     final BerichtVerwerking verwerking;
 
     VerwijzerBeslissingTest() {
         TestPostgres pg = TestPostgres.shared();
         db = pg.dataSource(pg.newDatabase());
         Flyway.configure().dataSource(db).load().migrate();
-        uitgifte = new SignaalUitgifte(new Uitgaand(db, klok, Duration.ofMinutes(1), "test"), new MailOpmaak(),
-                Codelijsten.standaard(), klok);
-        verwerking = new BerichtVerwerking(db, new ZorgpadOpslag(), new SignaalOpslag(), uitgifte, regio,
-                new Pseudonimisering("een-testsleutel-van-voldoende-lengte".getBytes(StandardCharsets.UTF_8)), klok);
+        verwerking = Onderdelen.bouw(db, regio, TestInstellingen.instellingen(), klok).verwerking();
     }
 
     /** One hub instance's decider; several on one database are several hubs. */
     VerwijzerBeslissing beslisser() {
-        return new VerwijzerBeslissing(db, new ZorgpadOpslag(), new SignaalOpslag(), uitgifte, regio, MAX_POGINGEN,
-                klok);
+        return Onderdelen.bouw(db, regio, TestInstellingen.instellingen(), klok).verwijzerBeslissing();
     }
 
     void verwerk(byte[] xml) throws Exception {
@@ -161,7 +158,7 @@ class VerwijzerBeslissingTest {
             new ZorgpadOpslag().vergrendel(c, List.of("pseudoniem-verweesd"), klok.instant());
             new SignaalOpslag().voegToe(c, new SignaalRij(SignaalRij.idVoor(verweesd), verweesd,
                     SignaalSoort.VIERDE_TRAJECT, 4, "0999", "pseudoniem-verweesd", "20000001", "45A01", "K1", false,
-                    false, null, klok.instant().minusSeconds(60), klok.instant()));
+                    false, null, klok.instant().minusSeconds(60), klok.instant(), null));
             c.commit();
         }
         vierTrajecten(Berichten.bsn(602), "G");
