@@ -61,5 +61,6 @@ final class RegioBestand {
         List<String> crisis;
         List<String> verblijf;
         List<String> diagnostiek;
+        List<String> perspectiefbiedend;
     }
 }

@@ -194,7 +194,9 @@ public final class RegioConfiguratie {
                     "een categorie van 2 cijfers");
             Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(), PRODUCTCODE,
                     "een productcode van 5 tekens");
-            Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD);
+            Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD,
+                    true);
+            boolean regioNoemtPerspectiefbiedend = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
             RegioBestand.Woorden woorden = r.woorden == null ? new RegioBestand.Woorden() : r.woorden;
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
@@ -232,7 +234,8 @@ public final class RegioConfiguratie {
                         codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes, PRODUCTCODE,
                                 "een productcode van 5 tekens"),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
-                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten),
+                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten,
+                                !regioNoemtPerspectiefbiedend),
                         Regietermijnen.standaard(regisseur.email == null ? "" : regisseur.email.trim(),
                                 team.email == null ? "" : team.email.trim()));
                 if (fouten.size() == foutenVooraf) {
@@ -370,17 +373,26 @@ public final class RegioConfiguratie {
             return Optional.of(types);
         }
 
-        private Productsoorten productsoorten(String pad, RegioBestand.Soorten s, Productsoorten standaard) {
+        /**
+         * @param perspectiefVolgtPleegzorg whether an unnamed perspectiefbiedend set follows this level's pleegzorg
+         *                                  set; false once the regio named perspectiefbiedend itself, because a
+         *                                  gemeente then inherits that choice like any other regio value
+         */
+        private Productsoorten productsoorten(String pad, RegioBestand.Soorten s, Productsoorten standaard,
+                boolean perspectiefVolgtPleegzorg) {
             if (s == null) {
                 return standaard;
             }
             Function<String, Pattern> vorm = w -> w.length() == 2 ? CATEGORIE : PRODUCTCODE;
+            Set<String> pleegzorg = productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm);
             return new Productsoorten(
-                    productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm),
+                    pleegzorg,
                     productsoort(pad + ".gezinshuis", s.gezinshuis, standaard.gezinshuis(), vorm),
                     productsoort(pad + ".crisis", s.crisis, standaard.crisis(), vorm),
                     productsoort(pad + ".verblijf", s.verblijf, standaard.verblijf(), vorm),
-                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm));
+                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm),
+                    productsoort(pad + ".perspectiefbiedend", s.perspectiefbiedend,
+                            perspectiefVolgtPleegzorg ? pleegzorg : standaard.perspectiefbiedend(), vorm));
         }
 
         private Set<String> productsoort(String pad, List<String> waarden, Set<String> standaard,

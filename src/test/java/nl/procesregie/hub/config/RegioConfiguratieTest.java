@@ -185,6 +185,74 @@ class RegioConfiguratieTest {
         assertFalse(s.isVerblijf("45", "45A03"));
     }
 
+    /**
+     * A regio file with these regio keys and one gemeente per entry of {@code gemeenten} (its own keys), coded 9001,
+     * 9002, … in order, each with addresses regie@9001.example and team@9001.example and so on.
+     */
+    private static String regioMet(String regioSleutels, String... gemeenten) {
+        StringBuilder yaml = new StringBuilder("regio:\n  naam: Proefregio\n"
+                + "  woorden: { contactpersoon: consulent, plan: plan van aanpak }\n")
+                .append(regioSleutels.indent(2)).append("  gemeenten:\n");
+        for (int i = 0; i < gemeenten.length; i++) {
+            String code = String.valueOf(9001 + i);
+            yaml.append("    - code: \"").append(code).append("\"\n")
+                    .append("      naam: Dorp ").append(code).append('\n')
+                    .append("      regisseur: { naam: R. ").append(code).append(", email: regie@").append(code)
+                    .append(".example }\n")
+                    .append("      team: { email: team@").append(code).append(".example }\n")
+                    .append(gemeenten[i].indent(6));
+        }
+        return yaml.toString();
+    }
+
+    private RegioConfiguratie laadRegio(String regioSleutels, String... gemeenten) throws IOException {
+        return RegioConfiguratie.laad(List.of(bestand("proef.yaml", regioMet(regioSleutels, gemeenten))));
+    }
+
+    private Productsoorten soorten(RegioConfiguratie c, String code) {
+        return c.gemeente(code).orElseThrow().productsoorten();
+    }
+
+    @Test
+    void perspectiefbiedendVolgtPleegzorgZolangHetNietGenoemdIs() throws IOException {
+        assertTrue(Productsoorten.STANDAARD.isPerspectiefbiedend("43", "43A03"));
+        assertFalse(Productsoorten.STANDAARD.isPerspectiefbiedend("43", "43A04"), "gezinshuis");
+        assertTrue(enige(KLEINE_REGIO).productsoorten().isPerspectiefbiedend("35", null));
+
+        RegioConfiguratie c = laadRegio("productsoorten: { pleegzorg: [43X01] }",
+                "",
+                "productsoorten: { pleegzorg: [43X02] }",
+                "productsoorten: { perspectiefbiedend: [43X03] }",
+                "productsoorten: { crisis: [46A01] }");
+        assertEquals(Set.of("43X01"), soorten(c, "9001").perspectiefbiedend());
+        assertEquals(Set.of("43X02"), soorten(c, "9002").perspectiefbiedend(), "de eigen pleegzorg van de gemeente");
+        assertEquals(Set.of("43X03"), soorten(c, "9003").perspectiefbiedend());
+        assertEquals(Set.of("43X01"), soorten(c, "9003").pleegzorg());
+        assertEquals(Set.of("43X01"), soorten(c, "9004").perspectiefbiedend());
+        assertTrue(soorten(c, "9002").isPerspectiefbiedend("43", "43X02"));
+        assertFalse(soorten(c, "9002").isPerspectiefbiedend("43", "43X01"));
+        assertFalse(soorten(c, "9003").isPerspectiefbiedend("43", "43X01"), "pleegzorg, maar niet perspectiefbiedend");
+    }
+
+    @Test
+    void perspectiefbiedendVanDeRegioGeldtOokBijEigenPleegzorg() throws IOException {
+        RegioConfiguratie c = laadRegio("productsoorten: { perspectiefbiedend: [43A60, 43A61] }",
+                "",
+                "productsoorten: { pleegzorg: [\"35\"] }",
+                "productsoorten: { perspectiefbiedend: [] }");
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9001").perspectiefbiedend());
+        assertEquals(Productsoorten.STANDAARD.pleegzorg(), soorten(c, "9001").pleegzorg());
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9002").perspectiefbiedend());
+        assertEquals(Set.of(), soorten(c, "9003").perspectiefbiedend(), "een lege lijst overschrijft");
+    }
+
+    @Test
+    void ongeldigePerspectiefbiedendeCodeNoemtHetPad() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.gemeenten[1].productsoorten.perspectiefbiedend[1]: verwacht een "
+                        + "categorie van 2 cijfers of een productcode van 5 tekens, gevonden '43A6'"),
+                foutenVan(regioMet("", "", "productsoorten: { perspectiefbiedend: [43A60, 43A6] }")));
+    }
+
     @Test
     void voorbeeldmeldingUitDeOpdracht() throws IOException {
         String pad = bestand("flevoland.yaml", """
