@@ -15,6 +15,10 @@ final class RegioBestand {
         String terugkijkperiode;
         String signaalhorizon;
         String verwijzerwachttijd;
+        String herinneringstijd;
+        String checkwerkdagen;
+        String achttienvoorloop;
+        List<String> feestdagen;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
         Woorden woorden;
@@ -32,6 +36,10 @@ final class RegioBestand {
         String terugkijkperiode;
         String signaalhorizon;
         String verwijzerwachttijd;
+        String herinneringstijd;
+        String checkwerkdagen;
+        String achttienvoorloop;
+        List<String> feestdagen;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
     }

@@ -22,6 +22,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -57,6 +59,7 @@ public final class RegioConfiguratie {
     private static final Pattern GEMEENTECODE = Pattern.compile("[0-9]{4}");
     private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
     private static final Pattern PRODUCTCODE = Pattern.compile("[0-9A-Za-z]{5}");
+    private static final Pattern TIJDSTIP = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
 
@@ -185,7 +188,7 @@ public final class RegioConfiguratie {
 
         private Map<String, GemeenteInstellingen> regio(RegioBestand.Regio r) {
             String regioNaam = verplicht("regio.naam", r.naam);
-            int drempel = drempel("regio.drempel", r.drempel, STANDAARD_DREMPEL);
+            int drempel = geheelGetal("regio.drempel", r.drempel, 1, STANDAARD_DREMPEL);
             Optional<Period> terugkijk = terugkijkperiode("regio.terugkijkperiode", r.terugkijkperiode, Optional.empty());
             Period horizon = periode("regio.signaalhorizon", r.signaalhorizon, STANDAARD_SIGNAALHORIZON);
             Duration wachttijd = duur("regio.verwijzerwachttijd", r.verwijzerwachttijd, STANDAARD_VERWIJZERWACHTTIJD);
@@ -196,8 +199,15 @@ public final class RegioConfiguratie {
                     "een productcode van 5 tekens");
             Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD,
                     true);
-            boolean regioNoemtPerspectiefbiedend = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
+            boolean regioNoemtPerspectief = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
             RegioBestand.Woorden woorden = r.woorden == null ? new RegioBestand.Woorden() : r.woorden;
+            LocalTime herinneringstijd = tijdstip("regio.herinneringstijd", r.herinneringstijd,
+                    Regietermijnen.STANDAARD_HERINNERINGSTIJD);
+            int checkwerkdagen = geheelGetal("regio.checkwerkdagen", r.checkwerkdagen, 0,
+                    Regietermijnen.STANDAARD_CHECKWERKDAGEN);
+            Period achttienvoorloop = periode("regio.achttienvoorloop", r.achttienvoorloop,
+                    Regietermijnen.STANDAARD_ACHTTIEN_VOORLOOP);
+            Set<LocalDate> feestdagen = datums("regio.feestdagen", r.feestdagen, Set.of());
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
             if (r.gemeenten == null || r.gemeenten.isEmpty()) {
@@ -216,16 +226,22 @@ public final class RegioConfiguratie {
                 RegioBestand.Team team = g.team == null ? new RegioBestand.Team() : g.team;
                 RegioBestand.Woorden eigen = g.woorden == null ? new RegioBestand.Woorden() : g.woorden;
                 RegioBestand.Uitgesloten eigenUit = g.uitgesloten == null ? new RegioBestand.Uitgesloten() : g.uitgesloten;
+                // Ahead of the record because the escalation ladder resolves 'regisseur' and 'team' to these addresses.
+                String code = gemeentecode(pad + ".code", g.code);
+                String naam = verplicht(pad + ".naam", g.naam);
+                String regisseurNaam = verplicht(pad + ".regisseur.naam", regisseur.naam);
+                String regisseurEmail = emailadres(pad + ".regisseur.email", regisseur.email);
+                String teamEmail = emailadres(pad + ".team.email", team.email);
                 GemeenteInstellingen instellingen = new GemeenteInstellingen(
-                        gemeentecode(pad + ".code", g.code),
-                        verplicht(pad + ".naam", g.naam),
+                        code,
+                        naam,
                         regioNaam,
-                        verplicht(pad + ".regisseur.naam", regisseur.naam),
-                        emailadres(pad + ".regisseur.email", regisseur.email),
-                        emailadres(pad + ".team.email", team.email),
+                        regisseurNaam,
+                        regisseurEmail,
+                        teamEmail,
                         woord(pad, "contactpersoon", eigen.contactpersoon, woorden.contactpersoon),
                         woord(pad, "plan", eigen.plan, woorden.plan),
-                        drempel(pad + ".drempel", g.drempel, drempel),
+                        geheelGetal(pad + ".drempel", g.drempel, 1, drempel),
                         terugkijkperiode(pad + ".terugkijkperiode", g.terugkijkperiode, terugkijk),
                         periode(pad + ".signaalhorizon", g.signaalhorizon, horizon),
                         duur(pad + ".verwijzerwachttijd", g.verwijzerwachttijd, wachttijd),
@@ -235,9 +251,13 @@ public final class RegioConfiguratie {
                                 "een productcode van 5 tekens"),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
                         productsoorten(pad + ".productsoorten", g.productsoorten, soorten,
-                                !regioNoemtPerspectiefbiedend),
-                        Regietermijnen.standaard(regisseur.email == null ? "" : regisseur.email.trim(),
-                                team.email == null ? "" : team.email.trim()));
+                                !regioNoemtPerspectief),
+                        new Regietermijnen(
+                                tijdstip(pad + ".herinneringstijd", g.herinneringstijd, herinneringstijd),
+                                geheelGetal(pad + ".checkwerkdagen", g.checkwerkdagen, 0, checkwerkdagen),
+                                periode(pad + ".achttienvoorloop", g.achttienvoorloop, achttienvoorloop),
+                                datums(pad + ".feestdagen", g.feestdagen, feestdagen),
+                                Regietermijnen.standaardLadder(regisseurEmail, teamEmail)));
                 if (fouten.size() == foutenVooraf) {
                     resultaat.put(pad, instellingen);
                 }
@@ -280,20 +300,51 @@ public final class RegioConfiguratie {
             return "";
         }
 
-        private int drempel(String pad, String waarde, int standaard) {
+        private int geheelGetal(String pad, String waarde, int minimum, int standaard) {
             if (waarde == null) {
                 return standaard;
             }
             try {
-                int drempel = Integer.parseInt(waarde.trim());
-                if (drempel >= 1) {
-                    return drempel;
+                int getal = Integer.parseInt(waarde.trim());
+                if (getal >= minimum) {
+                    return getal;
                 }
             } catch (NumberFormatException e) {
                 // reported below, with the expected form
             }
-            fout(pad, "verwacht een geheel getal van 1 of meer, gevonden '" + waarde + "'");
+            fout(pad, "verwacht een geheel getal van " + minimum + " of meer, gevonden '" + waarde + "'");
             return standaard;
+        }
+
+        private LocalTime tijdstip(String pad, String waarde, LocalTime standaard) {
+            if (waarde == null) {
+                return standaard;
+            }
+            String tijdstip = waarde.trim();
+            if (TIJDSTIP.matcher(tijdstip).matches()) {
+                return LocalTime.parse(tijdstip);
+            }
+            fout(pad, "verwacht een tijdstip als UU:MM van 00:00 tot en met 23:59 (bijv. \"09:00\"), gevonden '"
+                    + waarde + "'");
+            return standaard;
+        }
+
+        /** Absent list: inherit; present list (even empty): replaces what it would inherit. */
+        private Set<LocalDate> datums(String pad, List<String> waarden, Set<LocalDate> standaard) {
+            if (waarden == null) {
+                return standaard;
+            }
+            Set<LocalDate> datums = new LinkedHashSet<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                try {
+                    datums.add(LocalDate.parse(waarde));
+                } catch (DateTimeParseException e) {
+                    fout(pad + "[" + i + "]", "verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                            + "gevonden '" + waarde + "'");
+                }
+            }
+            return datums;
         }
 
         private Optional<Period> terugkijkperiode(String pad, String waarde, Optional<Period> standaard) {

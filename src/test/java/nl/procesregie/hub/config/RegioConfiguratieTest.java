@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -251,6 +253,82 @@ class RegioConfiguratieTest {
         assertEquals(List.of("proef.yaml: regio.gemeenten[1].productsoorten.perspectiefbiedend[1]: verwacht een "
                         + "categorie van 2 cijfers of een productcode van 5 tekens, gevonden '43A6'"),
                 foutenVan(regioMet("", "", "productsoorten: { perspectiefbiedend: [43A60, 43A6] }")));
+    }
+
+    @Test
+    void termijnenZonderSleutelsZijnDeStandaarden() throws IOException {
+        Regietermijnen t = enige(KLEINE_REGIO).termijnen();
+        assertEquals(LocalTime.of(9, 0), t.herinneringstijd());
+        assertEquals(5, t.checkwerkdagen());
+        assertEquals(Period.ofMonths(6), t.achttienVoorloop());
+        assertEquals(Set.of(), t.feestdagen());
+    }
+
+    @Test
+    void termijnenVanDeRegioGeldenTenzijDeGemeenteEigenWaardenHeeft() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                herinneringstijd: "08:15"
+                checkwerkdagen: 3
+                achttienvoorloop: P9M
+                feestdagen: ["2026-12-25", 2026-12-26]
+                """,
+                "",
+                """
+                herinneringstijd: 23:59
+                checkwerkdagen: 0
+                achttienvoorloop: P1Y
+                feestdagen: ["2027-01-01"]
+                """,
+                "feestdagen: []");
+        Regietermijnen regio = c.gemeente("9001").orElseThrow().termijnen();
+        assertEquals(LocalTime.of(8, 15), regio.herinneringstijd());
+        assertEquals(3, regio.checkwerkdagen());
+        assertEquals(Period.ofMonths(9), regio.achttienVoorloop());
+        assertEquals(Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)), regio.feestdagen());
+
+        Regietermijnen eigen = c.gemeente("9002").orElseThrow().termijnen();
+        assertEquals(LocalTime.of(23, 59), eigen.herinneringstijd());
+        assertEquals(0, eigen.checkwerkdagen());
+        assertEquals(Period.ofYears(1), eigen.achttienVoorloop());
+        assertEquals(Set.of(LocalDate.of(2027, 1, 1)), eigen.feestdagen(),
+                "de lijst van de gemeente vervangt die van de regio");
+
+        Regietermijnen leeg = c.gemeente("9003").orElseThrow().termijnen();
+        assertEquals(Set.of(), leeg.feestdagen(), "een lege lijst overschrijft");
+        assertEquals(LocalTime.of(8, 15), leeg.herinneringstijd());
+    }
+
+    @Test
+    void ongeldigeTermijnenNoemenHetPad() throws IOException {
+        List<String> f = foutenVan(regioMet("""
+                herinneringstijd: "24:00"
+                checkwerkdagen: -1
+                achttienvoorloop: P0D
+                feestdagen: ["2026-12-25", "2026-02-30", 25-12-2026]
+                """,
+                """
+                herinneringstijd: 9:00
+                checkwerkdagen: vijf
+                achttienvoorloop: PT12H
+                feestdagen: ["2027-13-01"]
+                """));
+        assertEquals(List.of(
+                "proef.yaml: regio.herinneringstijd: verwacht een tijdstip als UU:MM van 00:00 tot en met 23:59 "
+                        + "(bijv. \"09:00\"), gevonden '24:00'",
+                "proef.yaml: regio.checkwerkdagen: verwacht een geheel getal van 0 of meer, gevonden '-1'",
+                "proef.yaml: regio.achttienvoorloop: moet groter dan nul zijn, gevonden 'P0D'",
+                "proef.yaml: regio.feestdagen[1]: verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                        + "gevonden '2026-02-30'",
+                "proef.yaml: regio.feestdagen[2]: verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                        + "gevonden '25-12-2026'",
+                "proef.yaml: regio.gemeenten[0].herinneringstijd: verwacht een tijdstip als UU:MM van 00:00 tot en met "
+                        + "23:59 (bijv. \"09:00\"), gevonden '9:00'",
+                "proef.yaml: regio.gemeenten[0].checkwerkdagen: verwacht een geheel getal van 0 of meer, "
+                        + "gevonden 'vijf'",
+                "proef.yaml: regio.gemeenten[0].achttienvoorloop: verwacht een ISO-8601-periode zoals P3Y of P30D, "
+                        + "gevonden 'PT12H'",
+                "proef.yaml: regio.gemeenten[0].feestdagen[0]: verwacht een bestaande datum als JJJJ-MM-DD "
+                        + "(bijv. \"2026-12-25\"), gevonden '2027-13-01'"), f);
     }
 
     @Test
