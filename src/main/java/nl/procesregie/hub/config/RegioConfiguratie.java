@@ -498,7 +498,9 @@ public final class RegioConfiguratie {
             @Override
             public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> doel,
                     ValueInstantiator instantiator, JsonParser p, String melding) throws IOException {
-                lezer.fout(pad(p), "verwacht sleutels met waarden, gevonden " + vorm(p.currentToken()));
+                // A single value where a list belongs arrives here too, as the list has no constructor from text.
+                String verwacht = Collection.class.isAssignableFrom(doel) ? "een lijst" : "sleutels met waarden";
+                lezer.fout(pad(p), "verwacht " + verwacht + ", gevonden " + vorm(p.currentToken()));
                 p.skipChildren();
                 return null;
             }

@@ -434,12 +434,15 @@ class RegioConfiguratieTest {
     void verkeerdeVormNoemtHetPad() throws IOException {
         List<String> f = foutenVan(KLEINE_REGIO
                 .replace("naam: Eerstedorp", "naam: [Eerstedorp]")
-                .replace("team: { email: team@eerstedorp.example }", "team: team@eerstedorp.example"));
+                .replace("team: { email: team@eerstedorp.example }", "team: team@eerstedorp.example")
+                + "      verwijzers: \"01\"\n");
         assertTrue(f.contains("proef.yaml: regio.gemeenten[0].naam: verwacht een enkele waarde, gevonden een lijst"),
                 f.toString());
         assertTrue(f.contains("proef.yaml: regio.gemeenten[0].team: verwacht sleutels met waarden, gevonden een enkele "
                 + "waarde"), f.toString());
-        assertEquals(2, f.size(), "een verkeerde vorm geeft geen tweede melding 'ontbreekt' voor dezelfde sleutel");
+        assertTrue(f.contains("proef.yaml: regio.gemeenten[0].verwijzers: verwacht een lijst, gevonden een enkele "
+                + "waarde"), f.toString());
+        assertEquals(3, f.size(), "een verkeerde vorm geeft geen tweede melding 'ontbreekt' voor dezelfde sleutel");
     }
 
     @Test
