@@ -19,6 +19,7 @@ final class RegioBestand {
         String checkwerkdagen;
         String achttienvoorloop;
         List<String> feestdagen;
+        List<Trede> escalatie;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
         Woorden woorden;
@@ -40,6 +41,7 @@ final class RegioBestand {
         String checkwerkdagen;
         String achttienvoorloop;
         List<String> feestdagen;
+        List<Trede> escalatie;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
     }
@@ -61,6 +63,11 @@ final class RegioBestand {
     static final class Uitgesloten {
         List<String> categorieen;
         List<String> codes;
+    }
+
+    static final class Trede {
+        String na;
+        List<String> aan;
     }
 
     static final class Soorten {

@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,11 @@ public final class RegioConfiguratie {
     private static final Duration STANDAARD_VERWIJZERWACHTTIJD = Duration.ofMinutes(2);
     /** Lets a gemeente switch off a regio's look-back window. */
     private static final String GEEN = "geen";
+    /** In an escalation rung: the gemeente's regisseur.email and team.email. */
+    private static final String REGISSEUR = "regisseur";
+    private static final String TEAM = "team";
+    /** Written with the words, so that it resolves per gemeente exactly like a ladder from the file. */
+    private static final List<Escalatietrede> STANDAARD_LADDER = Regietermijnen.standaardLadder(REGISSEUR, TEAM);
 
     private static final Pattern GEMEENTECODE = Pattern.compile("[0-9]{4}");
     private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
@@ -208,6 +214,7 @@ public final class RegioConfiguratie {
             Period achttienvoorloop = periode("regio.achttienvoorloop", r.achttienvoorloop,
                     Regietermijnen.STANDAARD_ACHTTIEN_VOORLOOP);
             Set<LocalDate> feestdagen = datums("regio.feestdagen", r.feestdagen, Set.of());
+            List<Escalatietrede> escalatie = ladder("regio.escalatie", r.escalatie, STANDAARD_LADDER);
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
             if (r.gemeenten == null || r.gemeenten.isEmpty()) {
@@ -257,7 +264,8 @@ public final class RegioConfiguratie {
                                 geheelGetal(pad + ".checkwerkdagen", g.checkwerkdagen, 0, checkwerkdagen),
                                 periode(pad + ".achttienvoorloop", g.achttienvoorloop, achttienvoorloop),
                                 datums(pad + ".feestdagen", g.feestdagen, feestdagen),
-                                Regietermijnen.standaardLadder(regisseurEmail, teamEmail)));
+                                opgelost(ladder(pad + ".escalatie", g.escalatie, escalatie), regisseurEmail,
+                                        teamEmail)));
                 if (fouten.size() == foutenVooraf) {
                     resultaat.put(pad, instellingen);
                 }
@@ -371,6 +379,10 @@ public final class RegioConfiguratie {
         }
 
         private Duration duur(String pad, String waarde, Duration standaard) {
+            return duur(pad, waarde, standaard, "PT2M");
+        }
+
+        private Duration duur(String pad, String waarde, Duration standaard, String voorbeeld) {
             if (waarde == null) {
                 return standaard;
             }
@@ -381,7 +393,7 @@ public final class RegioConfiguratie {
                 }
                 fout(pad, "mag niet negatief zijn, gevonden '" + waarde + "'");
             } catch (DateTimeParseException e) {
-                fout(pad, "verwacht een ISO-8601-duur zoals PT2M, gevonden '" + waarde + "'");
+                fout(pad, "verwacht een ISO-8601-duur zoals " + voorbeeld + ", gevonden '" + waarde + "'");
             }
             return standaard;
         }
@@ -401,6 +413,81 @@ public final class RegioConfiguratie {
                 }
             }
             return codes;
+        }
+
+        /**
+         * The rungs as written: recipients are still the words 'regisseur' and 'team', so that a regio ladder serves
+         * every gemeente (see {@link #opgelost}). Any problem leaves the inherited ladder in place, which
+         * {@link Regietermijnen} always accepts.
+         */
+        private List<Escalatietrede> ladder(String pad, List<RegioBestand.Trede> treden,
+                List<Escalatietrede> standaard) {
+            if (treden == null) {
+                return standaard;
+            }
+            if (treden.isEmpty()) {
+                fout(pad, "lege lijst; laat de sleutel weg voor de standaardladder (bij de termijn regisseur en team, "
+                        + "daarna elke 24 uur opnieuw)");
+                return standaard;
+            }
+            List<Escalatietrede> ladder = new ArrayList<>();
+            int laatste = treden.size() - 1;
+            Duration laatsteNa = null;
+            for (int i = 0; i <= laatste; i++) {
+                String tredePad = pad + "[" + i + "]";
+                RegioBestand.Trede trede = treden.get(i);
+                if (trede == null) {
+                    fout(tredePad, "leeg; verwacht 'na' en 'aan'");
+                    continue;
+                }
+                Duration na = null;
+                if (trede.na == null) {
+                    fout(tredePad + ".na", "ontbreekt; verwacht een ISO-8601-duur zoals PT0S of PT24H");
+                } else {
+                    na = duur(tredePad + ".na", trede.na, null, "PT24H");
+                }
+                if (i == laatste) {
+                    laatsteNa = na;
+                }
+                List<String> aan = ontvangers(tredePad + ".aan", trede.aan);
+                if (na != null && aan != null) {
+                    ladder.add(new Escalatietrede(na, aan));
+                }
+            }
+            if (laatsteNa != null && laatsteNa.isZero()) {
+                fout(pad + "[" + laatste + "].na", "de laatste trede herhaalt zich tot er bevestigd is en moet daarom "
+                        + "groter dan nul zijn, gevonden '" + treden.get(laatste).na.trim() + "'");
+                return standaard;
+            }
+            return ladder.size() == treden.size() ? ladder : standaard;
+        }
+
+        /** The words 'regisseur' and 'team' in lower case, addresses as written; null if invalid. */
+        private List<String> ontvangers(String pad, List<String> waarden) {
+            String verwacht = "regisseur, team of een e-mailadres";
+            if (waarden == null) {
+                fout(pad, "ontbreekt; verwacht een lijst met " + verwacht);
+                return null;
+            }
+            if (waarden.isEmpty()) {
+                fout(pad, "lege lijst; noem minstens één ontvanger: " + verwacht);
+                return null;
+            }
+            List<String> ontvangers = new ArrayList<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                String woord = waarde.toLowerCase(Locale.ROOT);
+                if (woord.equals(REGISSEUR) || woord.equals(TEAM)) {
+                    ontvangers.add(woord);
+                } else if (waarde.contains("@") && Emailadres.isGeldig(waarde)) {
+                    ontvangers.add(waarde);
+                } else if (waarde.contains("@")) {
+                    fout(pad + "[" + i + "]", "geen geldig e-mailadres: '" + waarde + "'");
+                } else {
+                    fout(pad + "[" + i + "]", "onbekende ontvanger '" + waarde + "'; verwacht " + verwacht);
+                }
+            }
+            return ontvangers.size() == waarden.size() ? ontvangers : null;
         }
 
         private Optional<Set<String>> verwijzers(String pad, List<String> waarden) {
@@ -463,6 +550,15 @@ public final class RegioConfiguratie {
             }
             return soort;
         }
+    }
+
+    /** The ladder with the words 'regisseur' and 'team' replaced by this gemeente's addresses. */
+    private static List<Escalatietrede> opgelost(List<Escalatietrede> ladder, String regisseur, String team) {
+        return ladder.stream()
+                .map(trede -> new Escalatietrede(trede.na(), trede.ontvangers().stream()
+                        .map(o -> o.equals(REGISSEUR) ? regisseur : o.equals(TEAM) ? team : o)
+                        .toList()))
+                .toList();
     }
 
     /**

@@ -331,6 +331,113 @@ class RegioConfiguratieTest {
                         + "(bijv. \"2026-12-25\"), gevonden '2027-13-01'"), f);
     }
 
+    private static Escalatietrede trede(String na, String... ontvangers) {
+        return new Escalatietrede(Duration.parse(na), List.of(ontvangers));
+    }
+
+    @Test
+    void zonderLadderGeldtDeStandaardladderMetDeAdressenVanDeGemeente() throws IOException {
+        Regietermijnen t = enige(KLEINE_REGIO).termijnen();
+        assertEquals(List.of(trede("PT0S", "a@eerstedorp.example", "team@eerstedorp.example"),
+                trede("PT24H", "a@eerstedorp.example", "team@eerstedorp.example")), t.escalatie());
+        assertEquals(Regietermijnen.standaardLadder("a@eerstedorp.example", "team@eerstedorp.example"), t.escalatie());
+        assertEquals(t.trede(1), t.trede(7), "na de laatste trede herhaalt die zich");
+    }
+
+    @Test
+    void ladderVanDeRegioWordtPerGemeenteOpgelost() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                escalatie:
+                  - { na: PT0S, aan: [regisseur, team] }
+                  - { na: PT24H, aan: [teamleider@regio.example, Team] }
+                """,
+                "",
+                "",
+                """
+                escalatie:
+                  - { na: PT2H, aan: [regisseur, wethouder@9003.example] }
+                """);
+        assertEquals(List.of(trede("PT0S", "regie@9001.example", "team@9001.example"),
+                trede("PT24H", "teamleider@regio.example", "team@9001.example")),
+                c.gemeente("9001").orElseThrow().termijnen().escalatie());
+        assertEquals(List.of(trede("PT0S", "regie@9002.example", "team@9002.example"),
+                trede("PT24H", "teamleider@regio.example", "team@9002.example")),
+                c.gemeente("9002").orElseThrow().termijnen().escalatie());
+        Regietermijnen eigen = c.gemeente("9003").orElseThrow().termijnen();
+        assertEquals(List.of(trede("PT2H", "regie@9003.example", "wethouder@9003.example")), eigen.escalatie(),
+                "de ladder van de gemeente vervangt die van de regio");
+        assertEquals(eigen.trede(0), eigen.trede(3));
+    }
+
+    @Test
+    void eenAdresStaatEenmaalInEenTrede() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                escalatie:
+                  - { na: PT1H, aan: [regisseur, regie@9001.example, team, REGIE@9001.example, regisseur] }
+                """,
+                "");
+        assertEquals(List.of(trede("PT1H", "regie@9001.example", "team@9001.example")),
+                c.gemeente("9001").orElseThrow().termijnen().escalatie());
+    }
+
+    @Test
+    void regisseurEnTeamOpHetzelfdeAdresKrijgenEenMail() throws IOException {
+        GemeenteInstellingen g = enige(KLEINE_REGIO.replace("team@eerstedorp.example", "a@eerstedorp.example"));
+        assertEquals(List.of(trede("PT0S", "a@eerstedorp.example"), trede("PT24H", "a@eerstedorp.example")),
+                g.termijnen().escalatie());
+    }
+
+    @Test
+    void ongeldigeLadderNoemtHetPad() throws IOException {
+        List<String> f = foutenVan(regioMet("""
+                escalatie:
+                  - { na: -PT1H, aan: [regisseur] }
+                  - { na: 24 uur, aan: [] }
+                  - { na: PT24H, aan: [teamleider, "jan@@regio.example", team] }
+                  - { aan: [team] }
+                  - { na: PT0S }
+                """,
+                "escalatie: []",
+                "escalatie:\n  - { na: PT24H, aan: [regisseur] }\n  - { na: PT0S, aan: [team] }",
+                "escalatie:\n  - { na: PT1H, naar: [teamleider] }",
+                "escalatie: { na: PT24H, aan: [team] }",
+                "escalatie:\n  - { na: PT24H, aan: team }\n  - leeg",
+                "escalatie:\n  - { na: PT1H, aan: [team] }\n  -"));
+        assertEquals(List.of(
+                "proef.yaml: regio.gemeenten[2].escalatie[0].naar: onbekende sleutel (verkeerd gespeld?); "
+                        + "toegestaan: aan, na",
+                "proef.yaml: regio.gemeenten[3].escalatie: verwacht een lijst, gevonden sleutels met waarden",
+                "proef.yaml: regio.gemeenten[4].escalatie[0].aan: verwacht een lijst, gevonden een enkele waarde",
+                "proef.yaml: regio.gemeenten[4].escalatie[1]: verwacht sleutels met waarden, gevonden een enkele "
+                        + "waarde",
+                "proef.yaml: regio.escalatie[0].na: mag niet negatief zijn, gevonden '-PT1H'",
+                "proef.yaml: regio.escalatie[1].na: verwacht een ISO-8601-duur zoals PT24H, gevonden '24 uur'",
+                "proef.yaml: regio.escalatie[1].aan: lege lijst; noem minstens één ontvanger: regisseur, team of een "
+                        + "e-mailadres",
+                "proef.yaml: regio.escalatie[2].aan[0]: onbekende ontvanger 'teamleider'; verwacht regisseur, team of "
+                        + "een e-mailadres",
+                "proef.yaml: regio.escalatie[2].aan[1]: geen geldig e-mailadres: 'jan@@regio.example'",
+                "proef.yaml: regio.escalatie[3].na: ontbreekt; verwacht een ISO-8601-duur zoals PT0S of PT24H",
+                "proef.yaml: regio.escalatie[4].aan: ontbreekt; verwacht een lijst met regisseur, team of een "
+                        + "e-mailadres",
+                "proef.yaml: regio.escalatie[4].na: de laatste trede herhaalt zich tot er bevestigd is en moet daarom "
+                        + "groter dan nul zijn, gevonden 'PT0S'",
+                "proef.yaml: regio.gemeenten[0].escalatie: lege lijst; laat de sleutel weg voor de standaardladder "
+                        + "(bij de termijn regisseur en team, daarna elke 24 uur opnieuw)",
+                "proef.yaml: regio.gemeenten[1].escalatie[1].na: de laatste trede herhaalt zich tot er bevestigd is en "
+                        + "moet daarom groter dan nul zijn, gevonden 'PT0S'",
+                "proef.yaml: regio.gemeenten[2].escalatie[0].aan: ontbreekt; verwacht een lijst met regisseur, team "
+                        + "of een e-mailadres",
+                "proef.yaml: regio.gemeenten[5].escalatie[1]: leeg; verwacht 'na' en 'aan'"), f);
+    }
+
+    @Test
+    void eenEnkeleTredeVanNulIsEenFout() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.escalatie[0].na: de laatste trede herhaalt zich tot er bevestigd is "
+                        + "en moet daarom groter dan nul zijn, gevonden 'PT0S'"),
+                foutenVan(regioMet("escalatie: [{ na: PT0S, aan: [regisseur, team] }]", "")));
+    }
+
     @Test
     void voorbeeldmeldingUitDeOpdracht() throws IOException {
         String pad = bestand("flevoland.yaml", """
@@ -361,9 +468,10 @@ class RegioConfiguratieTest {
 
     @Test
     void onbekendBlokWordtOvergeslagenEnGemeld() throws IOException {
-        List<String> f = foutenVan(KLEINE_REGIO + "      escalatie: { na: PT24H, naar: [teamleider] }\n");
+        List<String> f = foutenVan(KLEINE_REGIO + "      escalaties: [{ na: -PT24H, naar: [teamleider] }]\n");
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].escalatie: onbekende sleutel"), f.get(0));
+        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].escalaties: onbekende sleutel"), f.get(0));
+        assertTrue(f.get(0).contains("escalatie,"), f.get(0));
     }
 
     @Test
