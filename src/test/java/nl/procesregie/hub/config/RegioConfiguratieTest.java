@@ -81,6 +81,59 @@ class RegioConfiguratieTest {
         assertEquals(Optional.empty(), c.gemeente("9999"));
     }
 
+    /** Paaszondag (anonymous Gregorian algorithm), so the holidays in the examples are checked, not copied. */
+    private static LocalDate pasen(int jaar) {
+        int a = jaar % 19;
+        int b = jaar / 100;
+        int c = jaar % 100;
+        int h = (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
+        int l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int maand = (h + l - 7 * m + 114) / 31;
+        int dag = (h + l - 7 * m + 114) % 31 + 1;
+        return LocalDate.of(jaar, maand, dag);
+    }
+
+    private static Set<LocalDate> nederlandseFeestdagen(int... jaren) {
+        Set<LocalDate> dagen = new java.util.HashSet<>();
+        for (int jaar : jaren) {
+            LocalDate pasen = pasen(jaar);
+            LocalDate koningsdag = LocalDate.of(jaar, 4, 27);
+            dagen.addAll(List.of(LocalDate.of(jaar, 1, 1), pasen.plusDays(1),
+                    koningsdag.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? koningsdag.minusDays(1) : koningsdag,
+                    pasen.plusDays(39), pasen.plusDays(50), LocalDate.of(jaar, 12, 25), LocalDate.of(jaar, 12, 26)));
+        }
+        return dagen;
+    }
+
+    @Test
+    void meegeleverdeBestandenKennenDeTermijnen() {
+        assertEquals(LocalDate.of(2026, 4, 5), pasen(2026));
+        assertEquals(LocalDate.of(2027, 3, 28), pasen(2027));
+        RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
+
+        GemeenteInstellingen woerden = c.gemeente("0632").orElseThrow();
+        Regietermijnen utrechtWest = woerden.termijnen();
+        assertEquals(LocalTime.of(9, 0), utrechtWest.herinneringstijd());
+        assertEquals(5, utrechtWest.checkwerkdagen());
+        assertEquals(Period.ofMonths(6), utrechtWest.achttienVoorloop());
+        assertEquals(nederlandseFeestdagen(2026, 2027), utrechtWest.feestdagen());
+        assertEquals(Regietermijnen.standaardLadder("procesregie@woerden.example", "jeugdteam@woerden.example"),
+                utrechtWest.escalatie());
+        assertEquals(woerden.productsoorten().pleegzorg(), woerden.productsoorten().perspectiefbiedend());
+
+        Regietermijnen dronten = c.gemeente("0303").orElseThrow().termijnen();
+        assertEquals(nederlandseFeestdagen(2026, 2027), dronten.feestdagen());
+        assertEquals(5, dronten.checkwerkdagen());
+        assertEquals(List.of(trede("PT0S", "procesregie@dronten.example", "escalatie-jeugd@dronten.example"),
+                trede("PT24H", "teamleider-jeugd@flevoland.example", "escalatie-jeugd@dronten.example")),
+                dronten.escalatie());
+        assertEquals(dronten.trede(1), dronten.trede(4), "daarna elke 24 uur opnieuw");
+        assertEquals(List.of(trede("PT0S", "procesregie@almere.example", "escalatie-jeugd@almere.example"),
+                trede("PT24H", "teamleider-jeugd@almere.example", "escalatie-jeugd@almere.example")),
+                c.gemeente("0034").orElseThrow().termijnen().escalatie());
+    }
+
     @Test
     void flevolandseGemeentenGebruikenHunEigenWoorden() {
         RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
