@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,12 +97,12 @@ class RegioConfiguratieTest {
     }
 
     private static Set<LocalDate> nederlandseFeestdagen(int... jaren) {
-        Set<LocalDate> dagen = new java.util.HashSet<>();
+        Set<LocalDate> dagen = new HashSet<>();
         for (int jaar : jaren) {
             LocalDate pasen = pasen(jaar);
             LocalDate koningsdag = LocalDate.of(jaar, 4, 27);
             dagen.addAll(List.of(LocalDate.of(jaar, 1, 1), pasen.plusDays(1),
-                    koningsdag.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? koningsdag.minusDays(1) : koningsdag,
+                    koningsdag.getDayOfWeek() == DayOfWeek.SUNDAY ? koningsdag.minusDays(1) : koningsdag,
                     pasen.plusDays(39), pasen.plusDays(50), LocalDate.of(jaar, 12, 25), LocalDate.of(jaar, 12, 26)));
         }
         return dagen;
