@@ -6,23 +6,31 @@ import java.util.Set;
  * Which products mean what, for the signals that depend on the kind of care. Each set holds categories (2 digits) and
  * product codes (5 characters) side by side: a category covers all its codes, a code only itself. Codes mean something
  * only within their regio, hence this is configuration.
+ *
+ * @param perspectiefbiedend perspectiefbiedende pleegzorg; the loader fills it with the gemeente's pleegzorg set when
+ *                           neither the regio nor the gemeente names it, so that no foster start goes unnoticed
  */
 public record Productsoorten(
         Set<String> pleegzorg,
         Set<String> gezinshuis,
         Set<String> crisis,
         Set<String> verblijf,
-        Set<String> diagnostiek) {
+        Set<String> diagnostiek,
+        Set<String> perspectiefbiedend) {
+
+    private static final Set<String> JZ21_PLEEGZORG =
+            Set.of("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61");
 
     /** The national (JZ21) codes and the categories of IJW.md, used for every key a regio does not set. */
     public static final Productsoorten STANDAARD = new Productsoorten(
-            Set.of("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61"),
+            JZ21_PLEEGZORG,
             Set.of("43A04", "43A10", "43A29", "43A30", "43A31"),
             Set.of("46"),
             Set.of("43", "44", "36", "37", "38"),
             Set.of("45A03", "45A06", "45A45", "45A46", "45A47",
                     "45B01", "45B02", "45B03", "45B04", "45B05", "45B06", "45B07", "45B08", "45B09",
-                    "41B01", "41B02", "43B04", "43B05", "43B06", "43B07"));
+                    "41B01", "41B02", "43B04", "43B05", "43B06", "43B07"),
+            JZ21_PLEEGZORG);
 
     public Productsoorten {
         pleegzorg = Set.copyOf(pleegzorg);
@@ -30,6 +38,7 @@ public record Productsoorten(
         crisis = Set.copyOf(crisis);
         verblijf = Set.copyOf(verblijf);
         diagnostiek = Set.copyOf(diagnostiek);
+        perspectiefbiedend = Set.copyOf(perspectiefbiedend);
     }
 
     public boolean isPleegzorg(String categorie, String code) {
@@ -57,7 +66,7 @@ public record Productsoorten(
      * procesregie its start is a handover. Until a regio names its own codes every pleegzorg product counts as such.
      */
     public boolean isPerspectiefbiedend(String categorie, String code) {
-        return isPleegzorg(categorie, code);
+        return past(perspectiefbiedend, categorie, code);
     }
 
     public boolean isDiagnostiek(String categorie, String code) {

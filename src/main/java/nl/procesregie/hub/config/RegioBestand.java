@@ -15,6 +15,11 @@ final class RegioBestand {
         String terugkijkperiode;
         String signaalhorizon;
         String verwijzerwachttijd;
+        String herinneringstijd;
+        String checkwerkdagen;
+        String achttienvoorloop;
+        List<String> feestdagen;
+        List<Trede> escalatie;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
         Woorden woorden;
@@ -32,6 +37,11 @@ final class RegioBestand {
         String terugkijkperiode;
         String signaalhorizon;
         String verwijzerwachttijd;
+        String herinneringstijd;
+        String checkwerkdagen;
+        String achttienvoorloop;
+        List<String> feestdagen;
+        List<Trede> escalatie;
         Uitgesloten uitgesloten;
         Soorten productsoorten;
     }
@@ -55,11 +65,17 @@ final class RegioBestand {
         List<String> codes;
     }
 
+    static final class Trede {
+        String na;
+        List<String> aan;
+    }
+
     static final class Soorten {
         List<String> pleegzorg;
         List<String> gezinshuis;
         List<String> crisis;
         List<String> verblijf;
         List<String> diagnostiek;
+        List<String> perspectiefbiedend;
     }
 }

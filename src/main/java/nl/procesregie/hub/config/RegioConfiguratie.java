@@ -22,6 +22,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,10 +56,16 @@ public final class RegioConfiguratie {
     private static final Duration STANDAARD_VERWIJZERWACHTTIJD = Duration.ofMinutes(2);
     /** Lets a gemeente switch off a regio's look-back window. */
     private static final String GEEN = "geen";
+    /** In an escalation rung: the gemeente's regisseur.email and team.email. */
+    private static final String REGISSEUR = "regisseur";
+    private static final String TEAM = "team";
+    /** Written with the words, so that it resolves per gemeente exactly like a ladder from the file. */
+    private static final List<Escalatietrede> STANDAARD_LADDER = Regietermijnen.standaardLadder(REGISSEUR, TEAM);
 
     private static final Pattern GEMEENTECODE = Pattern.compile("[0-9]{4}");
     private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
     private static final Pattern PRODUCTCODE = Pattern.compile("[0-9A-Za-z]{5}");
+    private static final Pattern TIJDSTIP = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
 
@@ -185,7 +194,7 @@ public final class RegioConfiguratie {
 
         private Map<String, GemeenteInstellingen> regio(RegioBestand.Regio r) {
             String regioNaam = verplicht("regio.naam", r.naam);
-            int drempel = drempel("regio.drempel", r.drempel, STANDAARD_DREMPEL);
+            int drempel = geheelGetal("regio.drempel", r.drempel, 1, STANDAARD_DREMPEL);
             Optional<Period> terugkijk = terugkijkperiode("regio.terugkijkperiode", r.terugkijkperiode, Optional.empty());
             Period horizon = periode("regio.signaalhorizon", r.signaalhorizon, STANDAARD_SIGNAALHORIZON);
             Duration wachttijd = duur("regio.verwijzerwachttijd", r.verwijzerwachttijd, STANDAARD_VERWIJZERWACHTTIJD);
@@ -194,8 +203,18 @@ public final class RegioConfiguratie {
                     "een categorie van 2 cijfers");
             Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(), PRODUCTCODE,
                     "een productcode van 5 tekens");
-            Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD);
+            Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD,
+                    true);
+            boolean regioNoemtPerspectief = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
             RegioBestand.Woorden woorden = r.woorden == null ? new RegioBestand.Woorden() : r.woorden;
+            LocalTime herinneringstijd = tijdstip("regio.herinneringstijd", r.herinneringstijd,
+                    Regietermijnen.STANDAARD_HERINNERINGSTIJD);
+            int checkwerkdagen = geheelGetal("regio.checkwerkdagen", r.checkwerkdagen, 0,
+                    Regietermijnen.STANDAARD_CHECKWERKDAGEN);
+            Period achttienvoorloop = periode("regio.achttienvoorloop", r.achttienvoorloop,
+                    Regietermijnen.STANDAARD_ACHTTIEN_VOORLOOP);
+            Set<LocalDate> feestdagen = datums("regio.feestdagen", r.feestdagen, Set.of());
+            List<Escalatietrede> escalatie = ladder("regio.escalatie", r.escalatie, STANDAARD_LADDER);
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
             if (r.gemeenten == null || r.gemeenten.isEmpty()) {
@@ -214,16 +233,22 @@ public final class RegioConfiguratie {
                 RegioBestand.Team team = g.team == null ? new RegioBestand.Team() : g.team;
                 RegioBestand.Woorden eigen = g.woorden == null ? new RegioBestand.Woorden() : g.woorden;
                 RegioBestand.Uitgesloten eigenUit = g.uitgesloten == null ? new RegioBestand.Uitgesloten() : g.uitgesloten;
+                // Ahead of the record because the escalation ladder resolves 'regisseur' and 'team' to these addresses.
+                String code = gemeentecode(pad + ".code", g.code);
+                String naam = verplicht(pad + ".naam", g.naam);
+                String regisseurNaam = verplicht(pad + ".regisseur.naam", regisseur.naam);
+                String regisseurEmail = emailadres(pad + ".regisseur.email", regisseur.email);
+                String teamEmail = emailadres(pad + ".team.email", team.email);
                 GemeenteInstellingen instellingen = new GemeenteInstellingen(
-                        gemeentecode(pad + ".code", g.code),
-                        verplicht(pad + ".naam", g.naam),
+                        code,
+                        naam,
                         regioNaam,
-                        verplicht(pad + ".regisseur.naam", regisseur.naam),
-                        emailadres(pad + ".regisseur.email", regisseur.email),
-                        emailadres(pad + ".team.email", team.email),
+                        regisseurNaam,
+                        regisseurEmail,
+                        teamEmail,
                         woord(pad, "contactpersoon", eigen.contactpersoon, woorden.contactpersoon),
                         woord(pad, "plan", eigen.plan, woorden.plan),
-                        drempel(pad + ".drempel", g.drempel, drempel),
+                        geheelGetal(pad + ".drempel", g.drempel, 1, drempel),
                         terugkijkperiode(pad + ".terugkijkperiode", g.terugkijkperiode, terugkijk),
                         periode(pad + ".signaalhorizon", g.signaalhorizon, horizon),
                         duur(pad + ".verwijzerwachttijd", g.verwijzerwachttijd, wachttijd),
@@ -232,9 +257,15 @@ public final class RegioConfiguratie {
                         codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes, PRODUCTCODE,
                                 "een productcode van 5 tekens"),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
-                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten),
-                        Regietermijnen.standaard(regisseur.email == null ? "" : regisseur.email.trim(),
-                                team.email == null ? "" : team.email.trim()));
+                        productsoorten(pad + ".productsoorten", g.productsoorten, soorten,
+                                !regioNoemtPerspectief),
+                        new Regietermijnen(
+                                tijdstip(pad + ".herinneringstijd", g.herinneringstijd, herinneringstijd),
+                                geheelGetal(pad + ".checkwerkdagen", g.checkwerkdagen, 0, checkwerkdagen),
+                                periode(pad + ".achttienvoorloop", g.achttienvoorloop, achttienvoorloop),
+                                datums(pad + ".feestdagen", g.feestdagen, feestdagen),
+                                opgelost(ladder(pad + ".escalatie", g.escalatie, escalatie), regisseurEmail,
+                                        teamEmail)));
                 if (fouten.size() == foutenVooraf) {
                     resultaat.put(pad, instellingen);
                 }
@@ -277,20 +308,51 @@ public final class RegioConfiguratie {
             return "";
         }
 
-        private int drempel(String pad, String waarde, int standaard) {
+        private int geheelGetal(String pad, String waarde, int minimum, int standaard) {
             if (waarde == null) {
                 return standaard;
             }
             try {
-                int drempel = Integer.parseInt(waarde.trim());
-                if (drempel >= 1) {
-                    return drempel;
+                int getal = Integer.parseInt(waarde.trim());
+                if (getal >= minimum) {
+                    return getal;
                 }
             } catch (NumberFormatException e) {
                 // reported below, with the expected form
             }
-            fout(pad, "verwacht een geheel getal van 1 of meer, gevonden '" + waarde + "'");
+            fout(pad, "verwacht een geheel getal van " + minimum + " of meer, gevonden '" + waarde + "'");
             return standaard;
+        }
+
+        private LocalTime tijdstip(String pad, String waarde, LocalTime standaard) {
+            if (waarde == null) {
+                return standaard;
+            }
+            String tijdstip = waarde.trim();
+            if (TIJDSTIP.matcher(tijdstip).matches()) {
+                return LocalTime.parse(tijdstip);
+            }
+            fout(pad, "verwacht een tijdstip als UU:MM van 00:00 tot en met 23:59 (bijv. \"09:00\"), gevonden '"
+                    + waarde + "'");
+            return standaard;
+        }
+
+        /** Absent list: inherit; present list (even empty): replaces what it would inherit. */
+        private Set<LocalDate> datums(String pad, List<String> waarden, Set<LocalDate> standaard) {
+            if (waarden == null) {
+                return standaard;
+            }
+            Set<LocalDate> datums = new LinkedHashSet<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                try {
+                    datums.add(LocalDate.parse(waarde));
+                } catch (DateTimeParseException e) {
+                    fout(pad + "[" + i + "]", "verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                            + "gevonden '" + waarde + "'");
+                }
+            }
+            return datums;
         }
 
         private Optional<Period> terugkijkperiode(String pad, String waarde, Optional<Period> standaard) {
@@ -317,6 +379,10 @@ public final class RegioConfiguratie {
         }
 
         private Duration duur(String pad, String waarde, Duration standaard) {
+            return duur(pad, waarde, standaard, "PT2M");
+        }
+
+        private Duration duur(String pad, String waarde, Duration standaard, String voorbeeld) {
             if (waarde == null) {
                 return standaard;
             }
@@ -327,7 +393,7 @@ public final class RegioConfiguratie {
                 }
                 fout(pad, "mag niet negatief zijn, gevonden '" + waarde + "'");
             } catch (DateTimeParseException e) {
-                fout(pad, "verwacht een ISO-8601-duur zoals PT2M, gevonden '" + waarde + "'");
+                fout(pad, "verwacht een ISO-8601-duur zoals " + voorbeeld + ", gevonden '" + waarde + "'");
             }
             return standaard;
         }
@@ -347,6 +413,81 @@ public final class RegioConfiguratie {
                 }
             }
             return codes;
+        }
+
+        /**
+         * The rungs as written: recipients are still the words 'regisseur' and 'team', so that a regio ladder serves
+         * every gemeente (see {@link #opgelost}). Any problem leaves the inherited ladder in place, which
+         * {@link Regietermijnen} always accepts.
+         */
+        private List<Escalatietrede> ladder(String pad, List<RegioBestand.Trede> treden,
+                List<Escalatietrede> standaard) {
+            if (treden == null) {
+                return standaard;
+            }
+            if (treden.isEmpty()) {
+                fout(pad, "lege lijst; laat de sleutel weg voor de standaardladder (bij de termijn regisseur en team, "
+                        + "daarna elke 24 uur opnieuw)");
+                return standaard;
+            }
+            List<Escalatietrede> ladder = new ArrayList<>();
+            int laatste = treden.size() - 1;
+            Duration laatsteNa = null;
+            for (int i = 0; i <= laatste; i++) {
+                String tredePad = pad + "[" + i + "]";
+                RegioBestand.Trede trede = treden.get(i);
+                if (trede == null) {
+                    fout(tredePad, "leeg; verwacht 'na' en 'aan'");
+                    continue;
+                }
+                Duration na = null;
+                if (trede.na == null) {
+                    fout(tredePad + ".na", "ontbreekt; verwacht een ISO-8601-duur zoals PT0S of PT24H");
+                } else {
+                    na = duur(tredePad + ".na", trede.na, null, "PT24H");
+                }
+                if (i == laatste) {
+                    laatsteNa = na;
+                }
+                List<String> aan = ontvangers(tredePad + ".aan", trede.aan);
+                if (na != null && aan != null) {
+                    ladder.add(new Escalatietrede(na, aan));
+                }
+            }
+            if (laatsteNa != null && laatsteNa.isZero()) {
+                fout(pad + "[" + laatste + "].na", "de laatste trede herhaalt zich tot er bevestigd is en moet daarom "
+                        + "groter dan nul zijn, gevonden '" + treden.get(laatste).na.trim() + "'");
+                return standaard;
+            }
+            return ladder.size() == treden.size() ? ladder : standaard;
+        }
+
+        /** The words 'regisseur' and 'team' in lower case, addresses as written; null if invalid. */
+        private List<String> ontvangers(String pad, List<String> waarden) {
+            String verwacht = "regisseur, team of een e-mailadres";
+            if (waarden == null) {
+                fout(pad, "ontbreekt; verwacht een lijst met " + verwacht);
+                return null;
+            }
+            if (waarden.isEmpty()) {
+                fout(pad, "lege lijst; noem minstens één ontvanger: " + verwacht);
+                return null;
+            }
+            List<String> ontvangers = new ArrayList<>();
+            for (int i = 0; i < waarden.size(); i++) {
+                String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
+                String woord = waarde.toLowerCase(Locale.ROOT);
+                if (woord.equals(REGISSEUR) || woord.equals(TEAM)) {
+                    ontvangers.add(woord);
+                } else if (waarde.contains("@") && Emailadres.isGeldig(waarde)) {
+                    ontvangers.add(waarde);
+                } else if (waarde.contains("@")) {
+                    fout(pad + "[" + i + "]", "geen geldig e-mailadres: '" + waarde + "'");
+                } else {
+                    fout(pad + "[" + i + "]", "onbekende ontvanger '" + waarde + "'; verwacht " + verwacht);
+                }
+            }
+            return ontvangers.size() == waarden.size() ? ontvangers : null;
         }
 
         private Optional<Set<String>> verwijzers(String pad, List<String> waarden) {
@@ -370,17 +511,26 @@ public final class RegioConfiguratie {
             return Optional.of(types);
         }
 
-        private Productsoorten productsoorten(String pad, RegioBestand.Soorten s, Productsoorten standaard) {
+        /**
+         * @param perspectiefVolgtPleegzorg whether an unnamed perspectiefbiedend set follows this level's pleegzorg
+         *                                  set; false once the regio named perspectiefbiedend itself, because a
+         *                                  gemeente then inherits that choice like any other regio value
+         */
+        private Productsoorten productsoorten(String pad, RegioBestand.Soorten s, Productsoorten standaard,
+                boolean perspectiefVolgtPleegzorg) {
             if (s == null) {
                 return standaard;
             }
             Function<String, Pattern> vorm = w -> w.length() == 2 ? CATEGORIE : PRODUCTCODE;
+            Set<String> pleegzorg = productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm);
             return new Productsoorten(
-                    productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm),
+                    pleegzorg,
                     productsoort(pad + ".gezinshuis", s.gezinshuis, standaard.gezinshuis(), vorm),
                     productsoort(pad + ".crisis", s.crisis, standaard.crisis(), vorm),
                     productsoort(pad + ".verblijf", s.verblijf, standaard.verblijf(), vorm),
-                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm));
+                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm),
+                    productsoort(pad + ".perspectiefbiedend", s.perspectiefbiedend,
+                            perspectiefVolgtPleegzorg ? pleegzorg : standaard.perspectiefbiedend(), vorm));
         }
 
         private Set<String> productsoort(String pad, List<String> waarden, Set<String> standaard,
@@ -400,6 +550,15 @@ public final class RegioConfiguratie {
             }
             return soort;
         }
+    }
+
+    /** The ladder with the words 'regisseur' and 'team' replaced by this gemeente's addresses. */
+    private static List<Escalatietrede> opgelost(List<Escalatietrede> ladder, String regisseur, String team) {
+        return ladder.stream()
+                .map(trede -> new Escalatietrede(trede.na(), trede.ontvangers().stream()
+                        .map(o -> o.equals(REGISSEUR) ? regisseur : o.equals(TEAM) ? team : o)
+                        .toList()))
+                .toList();
     }
 
     /**
@@ -435,7 +594,9 @@ public final class RegioConfiguratie {
             @Override
             public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> doel,
                     ValueInstantiator instantiator, JsonParser p, String melding) throws IOException {
-                lezer.fout(pad(p), "verwacht sleutels met waarden, gevonden " + vorm(p.currentToken()));
+                // A single value where a list belongs arrives here too, as the list has no constructor from text.
+                String verwacht = Collection.class.isAssignableFrom(doel) ? "een lijst" : "sleutels met waarden";
+                lezer.fout(pad(p), "verwacht " + verwacht + ", gevonden " + vorm(p.currentToken()));
                 p.skipChildren();
                 return null;
             }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +81,59 @@ class RegioConfiguratieTest {
             assertEquals(woerden.regisseurNaam(), c.gemeente(code).orElseThrow().regisseurNaam());
         }
         assertEquals(Optional.empty(), c.gemeente("9999"));
+    }
+
+    /** Paaszondag (anonymous Gregorian algorithm), so the holidays in the examples are checked, not copied. */
+    private static LocalDate pasen(int jaar) {
+        int a = jaar % 19;
+        int b = jaar / 100;
+        int c = jaar % 100;
+        int h = (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
+        int l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int maand = (h + l - 7 * m + 114) / 31;
+        int dag = (h + l - 7 * m + 114) % 31 + 1;
+        return LocalDate.of(jaar, maand, dag);
+    }
+
+    private static Set<LocalDate> nederlandseFeestdagen(int... jaren) {
+        Set<LocalDate> dagen = new HashSet<>();
+        for (int jaar : jaren) {
+            LocalDate pasen = pasen(jaar);
+            LocalDate koningsdag = LocalDate.of(jaar, 4, 27);
+            dagen.addAll(List.of(LocalDate.of(jaar, 1, 1), pasen.plusDays(1),
+                    koningsdag.getDayOfWeek() == DayOfWeek.SUNDAY ? koningsdag.minusDays(1) : koningsdag,
+                    pasen.plusDays(39), pasen.plusDays(50), LocalDate.of(jaar, 12, 25), LocalDate.of(jaar, 12, 26)));
+        }
+        return dagen;
+    }
+
+    @Test
+    void meegeleverdeBestandenKennenDeTermijnen() {
+        assertEquals(LocalDate.of(2026, 4, 5), pasen(2026));
+        assertEquals(LocalDate.of(2027, 3, 28), pasen(2027));
+        RegioConfiguratie c = RegioConfiguratie.laad(MEEGELEVERD);
+
+        GemeenteInstellingen woerden = c.gemeente("0632").orElseThrow();
+        Regietermijnen utrechtWest = woerden.termijnen();
+        assertEquals(LocalTime.of(9, 0), utrechtWest.herinneringstijd());
+        assertEquals(5, utrechtWest.checkwerkdagen());
+        assertEquals(Period.ofMonths(6), utrechtWest.achttienVoorloop());
+        assertEquals(nederlandseFeestdagen(2026, 2027), utrechtWest.feestdagen());
+        assertEquals(Regietermijnen.standaardLadder("procesregie@woerden.example", "jeugdteam@woerden.example"),
+                utrechtWest.escalatie());
+        assertEquals(woerden.productsoorten().pleegzorg(), woerden.productsoorten().perspectiefbiedend());
+
+        Regietermijnen dronten = c.gemeente("0303").orElseThrow().termijnen();
+        assertEquals(nederlandseFeestdagen(2026, 2027), dronten.feestdagen());
+        assertEquals(5, dronten.checkwerkdagen());
+        assertEquals(List.of(trede("PT0S", "procesregie@dronten.example", "escalatie-jeugd@dronten.example"),
+                trede("PT24H", "teamleider-jeugd@flevoland.example", "escalatie-jeugd@dronten.example")),
+                dronten.escalatie());
+        assertEquals(dronten.trede(1), dronten.trede(4), "daarna elke 24 uur opnieuw");
+        assertEquals(List.of(trede("PT0S", "procesregie@almere.example", "escalatie-jeugd@almere.example"),
+                trede("PT24H", "teamleider-jeugd@almere.example", "escalatie-jeugd@almere.example")),
+                c.gemeente("0034").orElseThrow().termijnen().escalatie());
     }
 
     @Test
@@ -185,6 +242,257 @@ class RegioConfiguratieTest {
         assertFalse(s.isVerblijf("45", "45A03"));
     }
 
+    /**
+     * A regio file with these regio keys and one gemeente per entry of {@code gemeenten} (its own keys), coded 9001,
+     * 9002, … in order, each with addresses regie@9001.example and team@9001.example and so on.
+     */
+    private static String regioMet(String regioSleutels, String... gemeenten) {
+        StringBuilder yaml = new StringBuilder("regio:\n  naam: Proefregio\n"
+                + "  woorden: { contactpersoon: consulent, plan: plan van aanpak }\n")
+                .append(regioSleutels.indent(2)).append("  gemeenten:\n");
+        for (int i = 0; i < gemeenten.length; i++) {
+            String code = String.valueOf(9001 + i);
+            yaml.append("    - code: \"").append(code).append("\"\n")
+                    .append("      naam: Dorp ").append(code).append('\n')
+                    .append("      regisseur: { naam: R. ").append(code).append(", email: regie@").append(code)
+                    .append(".example }\n")
+                    .append("      team: { email: team@").append(code).append(".example }\n")
+                    .append(gemeenten[i].indent(6));
+        }
+        return yaml.toString();
+    }
+
+    private RegioConfiguratie laadRegio(String regioSleutels, String... gemeenten) throws IOException {
+        return RegioConfiguratie.laad(List.of(bestand("proef.yaml", regioMet(regioSleutels, gemeenten))));
+    }
+
+    private Productsoorten soorten(RegioConfiguratie c, String code) {
+        return c.gemeente(code).orElseThrow().productsoorten();
+    }
+
+    @Test
+    void perspectiefbiedendVolgtPleegzorgZolangHetNietGenoemdIs() throws IOException {
+        assertTrue(Productsoorten.STANDAARD.isPerspectiefbiedend("43", "43A03"));
+        assertFalse(Productsoorten.STANDAARD.isPerspectiefbiedend("43", "43A04"), "gezinshuis");
+        assertTrue(enige(KLEINE_REGIO).productsoorten().isPerspectiefbiedend("35", null));
+
+        RegioConfiguratie c = laadRegio("productsoorten: { pleegzorg: [43X01] }",
+                "",
+                "productsoorten: { pleegzorg: [43X02] }",
+                "productsoorten: { perspectiefbiedend: [43X03] }",
+                "productsoorten: { crisis: [46A01] }");
+        assertEquals(Set.of("43X01"), soorten(c, "9001").perspectiefbiedend());
+        assertEquals(Set.of("43X02"), soorten(c, "9002").perspectiefbiedend(), "de eigen pleegzorg van de gemeente");
+        assertEquals(Set.of("43X03"), soorten(c, "9003").perspectiefbiedend());
+        assertEquals(Set.of("43X01"), soorten(c, "9003").pleegzorg());
+        assertEquals(Set.of("43X01"), soorten(c, "9004").perspectiefbiedend());
+        assertTrue(soorten(c, "9002").isPerspectiefbiedend("43", "43X02"));
+        assertFalse(soorten(c, "9002").isPerspectiefbiedend("43", "43X01"));
+        assertFalse(soorten(c, "9003").isPerspectiefbiedend("43", "43X01"), "pleegzorg, maar niet perspectiefbiedend");
+    }
+
+    @Test
+    void perspectiefbiedendVanDeRegioGeldtOokBijEigenPleegzorg() throws IOException {
+        RegioConfiguratie c = laadRegio("productsoorten: { perspectiefbiedend: [43A60, 43A61] }",
+                "",
+                "productsoorten: { pleegzorg: [\"35\"] }",
+                "productsoorten: { perspectiefbiedend: [] }");
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9001").perspectiefbiedend());
+        assertEquals(Productsoorten.STANDAARD.pleegzorg(), soorten(c, "9001").pleegzorg());
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9002").perspectiefbiedend());
+        assertEquals(Set.of(), soorten(c, "9003").perspectiefbiedend(), "een lege lijst overschrijft");
+    }
+
+    @Test
+    void ongeldigePerspectiefbiedendeCodeNoemtHetPad() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.gemeenten[1].productsoorten.perspectiefbiedend[1]: verwacht een "
+                        + "categorie van 2 cijfers of een productcode van 5 tekens, gevonden '43A6'"),
+                foutenVan(regioMet("", "", "productsoorten: { perspectiefbiedend: [43A60, 43A6] }")));
+    }
+
+    @Test
+    void termijnenZonderSleutelsZijnDeStandaarden() throws IOException {
+        Regietermijnen t = enige(KLEINE_REGIO).termijnen();
+        assertEquals(LocalTime.of(9, 0), t.herinneringstijd());
+        assertEquals(5, t.checkwerkdagen());
+        assertEquals(Period.ofMonths(6), t.achttienVoorloop());
+        assertEquals(Set.of(), t.feestdagen());
+    }
+
+    @Test
+    void termijnenVanDeRegioGeldenTenzijDeGemeenteEigenWaardenHeeft() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                herinneringstijd: "08:15"
+                checkwerkdagen: 3
+                achttienvoorloop: P9M
+                feestdagen: ["2026-12-25", 2026-12-26]
+                """,
+                "",
+                """
+                herinneringstijd: 23:59
+                checkwerkdagen: 0
+                achttienvoorloop: P1Y
+                feestdagen: ["2027-01-01"]
+                """,
+                "feestdagen: []");
+        Regietermijnen regio = c.gemeente("9001").orElseThrow().termijnen();
+        assertEquals(LocalTime.of(8, 15), regio.herinneringstijd());
+        assertEquals(3, regio.checkwerkdagen());
+        assertEquals(Period.ofMonths(9), regio.achttienVoorloop());
+        assertEquals(Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)), regio.feestdagen());
+
+        Regietermijnen eigen = c.gemeente("9002").orElseThrow().termijnen();
+        assertEquals(LocalTime.of(23, 59), eigen.herinneringstijd());
+        assertEquals(0, eigen.checkwerkdagen());
+        assertEquals(Period.ofYears(1), eigen.achttienVoorloop());
+        assertEquals(Set.of(LocalDate.of(2027, 1, 1)), eigen.feestdagen(),
+                "de lijst van de gemeente vervangt die van de regio");
+
+        Regietermijnen leeg = c.gemeente("9003").orElseThrow().termijnen();
+        assertEquals(Set.of(), leeg.feestdagen(), "een lege lijst overschrijft");
+        assertEquals(LocalTime.of(8, 15), leeg.herinneringstijd());
+    }
+
+    @Test
+    void ongeldigeTermijnenNoemenHetPad() throws IOException {
+        List<String> f = foutenVan(regioMet("""
+                herinneringstijd: "24:00"
+                checkwerkdagen: -1
+                achttienvoorloop: P0D
+                feestdagen: ["2026-12-25", "2026-02-30", 25-12-2026]
+                """,
+                """
+                herinneringstijd: 9:00
+                checkwerkdagen: vijf
+                achttienvoorloop: PT12H
+                feestdagen: ["2027-13-01"]
+                """));
+        assertEquals(List.of(
+                "proef.yaml: regio.herinneringstijd: verwacht een tijdstip als UU:MM van 00:00 tot en met 23:59 "
+                        + "(bijv. \"09:00\"), gevonden '24:00'",
+                "proef.yaml: regio.checkwerkdagen: verwacht een geheel getal van 0 of meer, gevonden '-1'",
+                "proef.yaml: regio.achttienvoorloop: moet groter dan nul zijn, gevonden 'P0D'",
+                "proef.yaml: regio.feestdagen[1]: verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                        + "gevonden '2026-02-30'",
+                "proef.yaml: regio.feestdagen[2]: verwacht een bestaande datum als JJJJ-MM-DD (bijv. \"2026-12-25\"), "
+                        + "gevonden '25-12-2026'",
+                "proef.yaml: regio.gemeenten[0].herinneringstijd: verwacht een tijdstip als UU:MM van 00:00 tot en met "
+                        + "23:59 (bijv. \"09:00\"), gevonden '9:00'",
+                "proef.yaml: regio.gemeenten[0].checkwerkdagen: verwacht een geheel getal van 0 of meer, "
+                        + "gevonden 'vijf'",
+                "proef.yaml: regio.gemeenten[0].achttienvoorloop: verwacht een ISO-8601-periode zoals P3Y of P30D, "
+                        + "gevonden 'PT12H'",
+                "proef.yaml: regio.gemeenten[0].feestdagen[0]: verwacht een bestaande datum als JJJJ-MM-DD "
+                        + "(bijv. \"2026-12-25\"), gevonden '2027-13-01'"), f);
+    }
+
+    private static Escalatietrede trede(String na, String... ontvangers) {
+        return new Escalatietrede(Duration.parse(na), List.of(ontvangers));
+    }
+
+    @Test
+    void zonderLadderGeldtDeStandaardladderMetDeAdressenVanDeGemeente() throws IOException {
+        Regietermijnen t = enige(KLEINE_REGIO).termijnen();
+        assertEquals(List.of(trede("PT0S", "a@eerstedorp.example", "team@eerstedorp.example"),
+                trede("PT24H", "a@eerstedorp.example", "team@eerstedorp.example")), t.escalatie());
+        assertEquals(Regietermijnen.standaardLadder("a@eerstedorp.example", "team@eerstedorp.example"), t.escalatie());
+        assertEquals(t.trede(1), t.trede(7), "na de laatste trede herhaalt die zich");
+    }
+
+    @Test
+    void ladderVanDeRegioWordtPerGemeenteOpgelost() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                escalatie:
+                  - { na: PT0S, aan: [regisseur, team] }
+                  - { na: PT24H, aan: [teamleider@regio.example, Team] }
+                """,
+                "",
+                "",
+                """
+                escalatie:
+                  - { na: PT2H, aan: [regisseur, wethouder@9003.example] }
+                """);
+        assertEquals(List.of(trede("PT0S", "regie@9001.example", "team@9001.example"),
+                trede("PT24H", "teamleider@regio.example", "team@9001.example")),
+                c.gemeente("9001").orElseThrow().termijnen().escalatie());
+        assertEquals(List.of(trede("PT0S", "regie@9002.example", "team@9002.example"),
+                trede("PT24H", "teamleider@regio.example", "team@9002.example")),
+                c.gemeente("9002").orElseThrow().termijnen().escalatie());
+        Regietermijnen eigen = c.gemeente("9003").orElseThrow().termijnen();
+        assertEquals(List.of(trede("PT2H", "regie@9003.example", "wethouder@9003.example")), eigen.escalatie(),
+                "de ladder van de gemeente vervangt die van de regio");
+        assertEquals(eigen.trede(0), eigen.trede(3));
+    }
+
+    @Test
+    void eenAdresStaatEenmaalInEenTrede() throws IOException {
+        RegioConfiguratie c = laadRegio("""
+                escalatie:
+                  - { na: PT1H, aan: [regisseur, regie@9001.example, team, REGIE@9001.example, regisseur] }
+                """,
+                "");
+        assertEquals(List.of(trede("PT1H", "regie@9001.example", "team@9001.example")),
+                c.gemeente("9001").orElseThrow().termijnen().escalatie());
+    }
+
+    @Test
+    void regisseurEnTeamOpHetzelfdeAdresKrijgenEenMail() throws IOException {
+        GemeenteInstellingen g = enige(KLEINE_REGIO.replace("team@eerstedorp.example", "a@eerstedorp.example"));
+        assertEquals(List.of(trede("PT0S", "a@eerstedorp.example"), trede("PT24H", "a@eerstedorp.example")),
+                g.termijnen().escalatie());
+    }
+
+    @Test
+    void ongeldigeLadderNoemtHetPad() throws IOException {
+        List<String> f = foutenVan(regioMet("""
+                escalatie:
+                  - { na: -PT1H, aan: [regisseur] }
+                  - { na: 24 uur, aan: [] }
+                  - { na: PT24H, aan: [teamleider, "jan@@regio.example", team] }
+                  - { aan: [team] }
+                  - { na: PT0S }
+                """,
+                "escalatie: []",
+                "escalatie:\n  - { na: PT24H, aan: [regisseur] }\n  - { na: PT0S, aan: [team] }",
+                "escalatie:\n  - { na: PT1H, naar: [teamleider] }",
+                "escalatie: { na: PT24H, aan: [team] }",
+                "escalatie:\n  - { na: PT24H, aan: team }\n  - leeg",
+                "escalatie:\n  - { na: PT1H, aan: [team] }\n  -"));
+        assertEquals(List.of(
+                "proef.yaml: regio.gemeenten[2].escalatie[0].naar: onbekende sleutel (verkeerd gespeld?); "
+                        + "toegestaan: aan, na",
+                "proef.yaml: regio.gemeenten[3].escalatie: verwacht een lijst, gevonden sleutels met waarden",
+                "proef.yaml: regio.gemeenten[4].escalatie[0].aan: verwacht een lijst, gevonden een enkele waarde",
+                "proef.yaml: regio.gemeenten[4].escalatie[1]: verwacht sleutels met waarden, gevonden een enkele "
+                        + "waarde",
+                "proef.yaml: regio.escalatie[0].na: mag niet negatief zijn, gevonden '-PT1H'",
+                "proef.yaml: regio.escalatie[1].na: verwacht een ISO-8601-duur zoals PT24H, gevonden '24 uur'",
+                "proef.yaml: regio.escalatie[1].aan: lege lijst; noem minstens één ontvanger: regisseur, team of een "
+                        + "e-mailadres",
+                "proef.yaml: regio.escalatie[2].aan[0]: onbekende ontvanger 'teamleider'; verwacht regisseur, team of "
+                        + "een e-mailadres",
+                "proef.yaml: regio.escalatie[2].aan[1]: geen geldig e-mailadres: 'jan@@regio.example'",
+                "proef.yaml: regio.escalatie[3].na: ontbreekt; verwacht een ISO-8601-duur zoals PT0S of PT24H",
+                "proef.yaml: regio.escalatie[4].aan: ontbreekt; verwacht een lijst met regisseur, team of een "
+                        + "e-mailadres",
+                "proef.yaml: regio.escalatie[4].na: de laatste trede herhaalt zich tot er bevestigd is en moet daarom "
+                        + "groter dan nul zijn, gevonden 'PT0S'",
+                "proef.yaml: regio.gemeenten[0].escalatie: lege lijst; laat de sleutel weg voor de standaardladder "
+                        + "(bij de termijn regisseur en team, daarna elke 24 uur opnieuw)",
+                "proef.yaml: regio.gemeenten[1].escalatie[1].na: de laatste trede herhaalt zich tot er bevestigd is en "
+                        + "moet daarom groter dan nul zijn, gevonden 'PT0S'",
+                "proef.yaml: regio.gemeenten[2].escalatie[0].aan: ontbreekt; verwacht een lijst met regisseur, team "
+                        + "of een e-mailadres",
+                "proef.yaml: regio.gemeenten[5].escalatie[1]: leeg; verwacht 'na' en 'aan'"), f);
+    }
+
+    @Test
+    void eenEnkeleTredeVanNulIsEenFout() throws IOException {
+        assertEquals(List.of("proef.yaml: regio.escalatie[0].na: de laatste trede herhaalt zich tot er bevestigd is "
+                        + "en moet daarom groter dan nul zijn, gevonden 'PT0S'"),
+                foutenVan(regioMet("escalatie: [{ na: PT0S, aan: [regisseur, team] }]", "")));
+    }
+
     @Test
     void voorbeeldmeldingUitDeOpdracht() throws IOException {
         String pad = bestand("flevoland.yaml", """
@@ -215,9 +523,10 @@ class RegioConfiguratieTest {
 
     @Test
     void onbekendBlokWordtOvergeslagenEnGemeld() throws IOException {
-        List<String> f = foutenVan(KLEINE_REGIO + "      escalatie: { na: PT24H, naar: [teamleider] }\n");
+        List<String> f = foutenVan(KLEINE_REGIO + "      escalaties: [{ na: -PT24H, naar: [teamleider] }]\n");
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].escalatie: onbekende sleutel"), f.get(0));
+        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].escalaties: onbekende sleutel"), f.get(0));
+        assertTrue(f.get(0).contains("escalatie,"), f.get(0));
     }
 
     @Test
@@ -288,12 +597,15 @@ class RegioConfiguratieTest {
     void verkeerdeVormNoemtHetPad() throws IOException {
         List<String> f = foutenVan(KLEINE_REGIO
                 .replace("naam: Eerstedorp", "naam: [Eerstedorp]")
-                .replace("team: { email: team@eerstedorp.example }", "team: team@eerstedorp.example"));
+                .replace("team: { email: team@eerstedorp.example }", "team: team@eerstedorp.example")
+                + "      verwijzers: \"01\"\n");
         assertTrue(f.contains("proef.yaml: regio.gemeenten[0].naam: verwacht een enkele waarde, gevonden een lijst"),
                 f.toString());
         assertTrue(f.contains("proef.yaml: regio.gemeenten[0].team: verwacht sleutels met waarden, gevonden een enkele "
                 + "waarde"), f.toString());
-        assertEquals(2, f.size(), "een verkeerde vorm geeft geen tweede melding 'ontbreekt' voor dezelfde sleutel");
+        assertTrue(f.contains("proef.yaml: regio.gemeenten[0].verwijzers: verwacht een lijst, gevonden een enkele "
+                + "waarde"), f.toString());
+        assertEquals(3, f.size(), "een verkeerde vorm geeft geen tweede melding 'ontbreekt' voor dezelfde sleutel");
     }
 
     @Test
