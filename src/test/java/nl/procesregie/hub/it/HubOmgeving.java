@@ -40,8 +40,11 @@ final class HubOmgeving implements AutoCloseable {
     final String toewijzingen = prefix + "ijw.toewijzingen";
     final String startStop = prefix + "ijw.start-stop";
     final String verzoeken = prefix + "ijw.verzoeken";
+    final String meldingen = prefix + "regie.meldingen";
+    final String acties = prefix + "regie.acties";
     final String signalen = prefix + "regie.signalen";
     final String ongeldig = prefix + "ijw.ongeldig";
+    static final String BEVESTIG_SLEUTEL = "de-bevestigsleutel-van-de-integratietests";
     private final List<Hub> hubs = new ArrayList<>();
     private DataSource dataSource;
 
@@ -52,7 +55,7 @@ final class HubOmgeving implements AutoCloseable {
     HubOmgeving(TestPostgres postgres) {
         this.postgres = postgres;
         this.dbUrl = postgres.newDatabase();
-        kafka.createTopics(1, toewijzingen, startStop, verzoeken, signalen, ongeldig);
+        kafka.createTopics(1, toewijzingen, startStop, verzoeken, meldingen, acties, signalen, ongeldig);
     }
 
     Map<String, String> instellingen(String groep) {
@@ -63,6 +66,9 @@ final class HubOmgeving implements AutoCloseable {
         m.put("HUB_TOPIC_TOEWIJZINGEN", toewijzingen);
         m.put("HUB_TOPIC_START_STOP", startStop);
         m.put("HUB_TOPIC_VERZOEKEN", verzoeken);
+        m.put("HUB_TOPIC_MELDINGEN", meldingen);
+        m.put("HUB_TOPIC_ACTIES", acties);
+        m.put("HUB_BEVESTIG_SLEUTEL", BEVESTIG_SLEUTEL);
         m.put("HUB_TOPIC_SIGNALEN", signalen);
         m.put("HUB_TOPIC_ONGELDIG", ongeldig);
         m.put("HUB_DB_URL", dbUrl);
@@ -116,7 +122,7 @@ final class HubOmgeving implements AutoCloseable {
     /** Waits until the group has committed past the end of each input topic: everything published was handled. */
     void wachtTotVerwerkt(String groep, Duration timeout) {
         Map<String, Long> eind = new HashMap<>();
-        for (String topic : List.of(toewijzingen, startStop, verzoeken)) {
+        for (String topic : List.of(toewijzingen, startStop, verzoeken, meldingen, acties)) {
             eind.put(topic, kafka.endOffset(topic, 0));
         }
         wachtTot("alle records verwerkt door " + groep, timeout, () -> eind.entrySet().stream()

@@ -25,6 +25,11 @@ public final class TestClock extends Clock {
         this.zone = zone;
     }
 
+    /** Moves to {@code moment}, also backwards: deadline tests step to just before and just after an instant. */
+    public void set(Instant moment) {
+        now.set(moment);
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(i -> i.plus(duration));
     }

@@ -1,0 +1,131 @@
+package nl.procesregie.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two hub instances on one database, each in a JVM of its own (two Quartz schedulers in one JVM are one scheduler).
+ * The instance that took the escalation's trigger is killed with -9 before the deadline: the other takes the trigger
+ * over, and every rung of the ladder still goes out exactly once.
+ */
+class TijdplannerClusterIntegratieTest {
+
+    static final Duration WACHT = Duration.ofSeconds(90);
+    final HubOmgeving omgeving = new HubOmgeving();
+    final List<Process> hubs = new ArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        hubs.forEach(Process::destroyForcibly);
+        omgeving.close();
+    }
+
+    Process startHub(String naam, int poort, Path data) throws IOException {
+        Map<String, String> env = omgeving.instellingen("cluster");
+        env.put("HUB_HTTP_PORT", String.valueOf(poort));
+        env.put("HUB_BASIS_URL", "http://localhost:" + poort);
+        env.put("HUB_DATA_DIR", data.resolve(naam).toString());
+        env.put("HUB_PSEUDONIEM_SLEUTEL", "de-pseudoniemsleutel-van-het-clustertest");
+        // A dead instance's triggers move after a missed check-in or two: seconds, not the default 7.5 s each.
+        env.put("HUB_TIJDPLANNER_INCHECKEN", "PT1S");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "nl.procesregie.hub.app.HubApplicatie")
+                .redirectErrorStream(true).redirectOutput(data.resolve(naam + ".log").toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        hubs.add(p);
+        return p;
+    }
+
+    boolean gezond(int poort) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + "/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void killingTheInstanceHoldingTheTriggerStillSendsEachRungOnce() throws Exception {
+        Path data = Files.createTempDirectory("hub-cluster");
+        int poortA = HubOmgeving.vrijePoort();
+        int poortB = HubOmgeving.vrijePoort();
+        Process a = startHub("a", poortA, data);
+        Process b = startHub("b", poortB, data);
+        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> gezond(poortA) && gezond(poortB));
+
+        String bsn = Berichten.bsn(201);
+        Instant termijn = Instant.now().plus(Duration.ofSeconds(12));
+        omgeving.kafka.send(omgeving.meldingen, Regieberichten.crisis("0632", bsn, "lokale-toegang",
+                termijn.minus(Duration.ofHours(24)), "CLUSTER-1"));
+        HubOmgeving.wachtTot("crisis vastgelegd", WACHT,
+                () -> telling("select count(*) from crisis where referentie = 'CLUSTER-1'") == 1);
+        UUID crisis = UUID.fromString(TermijnIntegratieTest.TestRij.tekst(omgeving,
+                "select signaal_id::text from crisis where referentie = ?", "CLUSTER-1"));
+        String trigger = "ESCALATIE|" + crisis + "|0";
+
+        // Quartz acquires a trigger shortly before it is due; the instance that holds it is the one to kill.
+        HubOmgeving.wachtTot("trigger in handen van een instantie", WACHT, () -> telling(
+                "select count(*) from qrtz_fired_triggers where trigger_name = '" + trigger + "'") == 1);
+        String houder = TermijnIntegratieTest.TestRij.tekst(omgeving,
+                "select instance_name from qrtz_fired_triggers where trigger_name = ?", trigger);
+        Process slachtoffer = logVan(data, "a").contains(houder) ? a : b;
+        assertTrue(Instant.now().isBefore(termijn), "killed before the deadline");
+        slachtoffer.destroyForcibly().waitFor();
+
+        UUID[] treden = {escalatie(crisis, 0), escalatie(crisis, 1), escalatie(crisis, 2)};
+        for (UUID trede : treden) {
+            HubOmgeving.wachtTot("mail voor " + trede, WACHT, () -> TermijnIntegratieTest.mailsIn(omgeving, trede) > 0);
+        }
+        Instant eerste = TermijnIntegratieTest.TestRij.moment(omgeving,
+                "select tijdstip from signaal where signaal_id = ?", treden[0]);
+        System.out.println("Gemeten termijn → escalatie na kill -9 van de houder: "
+                + Duration.between(termijn, eerste).toMillis() + " ms");
+        HubOmgeving.wachtTot("mail voor trede 4", WACHT,
+                () -> TermijnIntegratieTest.mailsIn(omgeving, escalatie(crisis, 3)) > 0);
+        for (UUID trede : treden) {
+            assertEquals(1, TermijnIntegratieTest.mailsIn(omgeving, trede), "rung " + trede + " once");
+        }
+        assertEquals(1, telling("select count(*) from termijn where signaal_id = '" + crisis
+                + "' and status = 'OPEN'"));
+    }
+
+    static UUID escalatie(UUID crisis, int trede) {
+        return TermijnIntegratieTest.escalatie(crisis, trede);
+    }
+
+    long telling(String sql) {
+        try {
+            return omgeving.telling(sql);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String logVan(Path data, String naam) throws IOException {
+        return Files.readString(data.resolve(naam + ".log"), StandardCharsets.UTF_8);
+    }
+}
