@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 
@@ -25,6 +26,10 @@ public final class MailOpmaak {
             "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste"};
     private static final String STREEP = "–";
     private static final String TEKEN_AANLEIDING = "►";
+    // \p{Cc}, not \p{Cntrl}: the latter is ASCII only and lets NEL (U+0085) through, a line break to some readers.
+    // Bidirectional embeddings, overrides and isolates would let a value reorder the text after it on its line.
+    private static final Pattern STUURTEKENS =
+            Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static final String LETTER = "font-family:Arial,Helvetica,sans-serif;";
     private static final String KLEUR_KOP = "#1f4e79";
@@ -192,7 +197,7 @@ public final class MailOpmaak {
 
     /** Line breaks and other control characters in data would let a value forge lines of its own. */
     private static String schoon(String waarde) {
-        return waarde == null ? "" : waarde.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+        return waarde == null ? "" : STUURTEKENS.matcher(waarde).replaceAll(" ").strip();
     }
 
     private static String tekst(Inhoud i) {

@@ -151,6 +151,14 @@ class MailOpmaakTest {
     }
 
     @Test
+    void ookUnicodeRegeleindenEnRichtingstekensWordenSpaties() {
+        // NEL is a line break to some readers; U+202E would show the rest of the line backwards.
+        String tekst = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN,
+                "J.\u0085Status:\u2028vals\u202Elavs")).tekst();
+        assertTrue(tekst.contains("Voorletters: J. Status: vals lavs"), tekst);
+    }
+
+    @Test
     void actieInDeWoordenVanDeGemeente() {
         OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, DRONTEN, "A."));
         for (String deel : List.of(m.tekst(), m.html())) {
