@@ -14,8 +14,8 @@ import nl.procesregie.hub.config.GemeenteInstellingen;
 
 /**
  * Renders the procesregie mails in Dutch, as plain text and as HTML that Outlook renders (tables and inline styles
- * only): the trajectory signal (vierde traject, vervolgtraject), and the other kinds (verblijf, crisis, opvolging,
- * 16/18, escalation) from the same parts.
+ * only): the trajectory signal (vierde traject, vervolgtraject) here, the other kinds (verblijf, crisis, opvolging,
+ * 16/18, escalation) with the words of {@link RegieTeksten}.
  *
  * <p>Both parts are rendered from one list of facts, so they cannot drift apart. The subject carries only the kind of
  * signal, the gemeente and the reference: subjects show up in notifications, logs and mail server indexes.
@@ -66,7 +66,7 @@ public final class MailOpmaak {
 
     /** A procesregie mail other than a trajectory signal. */
     public OpgemaakteMail maak(RegieMail mail) {
-        throw new UnsupportedOperationException("nog niet opgemaakt: " + mail);
+        return opgemaakt(RegieTeksten.inhoud(mail));
     }
 
     private static OpgemaakteMail opgemaakt(Inhoud inhoud) {
