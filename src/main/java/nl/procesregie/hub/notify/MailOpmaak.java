@@ -1,35 +1,59 @@
 package nl.procesregie.hub.notify;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 
 /**
- * Renders the mail for a trajectory signal (vierde traject, vervolgtraject) in Dutch, as plain text and as HTML that
- * Outlook renders (tables and inline styles only).
+ * Renders the procesregie mails in Dutch, as plain text and as HTML that Outlook renders (tables and inline styles
+ * only): the trajectory signal (vierde traject, vervolgtraject) here, the other kinds (verblijf, crisis, opvolging,
+ * 16/18, escalation) with the words of {@link RegieTeksten}.
  *
  * <p>Both parts are rendered from one list of facts, so they cannot drift apart. The subject carries only the kind of
  * signal, the gemeente and the reference: subjects show up in notifications, logs and mail server indexes.
  */
 public final class MailOpmaak {
 
+    // Regisseurs read every time as Dutch time, whatever zone the caller's clock was in.
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final DateTimeFormatter TIJDSTIP = DateTimeFormatter.ofPattern("dd-MM-yyyy 'om' HH:mm");
+    // Not from a Locale: a trimmed runtime without the locale data would silently write English day names.
+    private static final String[] WEEKDAGEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+            "zondag"};
     private static final String[] RANGTELWOORDEN = {"eerste", "tweede", "derde", "vierde", "vijfde", "zesde",
             "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende",
             "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste"};
-    private static final String STREEP = "–";
+    static final String STREEP = "–";
     private static final String TEKEN_AANLEIDING = "►";
+    // \p{Cc}, not \p{Cntrl}: the latter is ASCII only and lets NEL (U+0085) through, a line break to some readers.
+    // Bidirectional embeddings, overrides and isolates would let a value reorder the text after it on its line.
+    private static final Pattern STUURTEKENS =
+            Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    // The hub builds the link itself (its address and a signed token), so anything else is a fault upstream; a
+    // javascript: or data: link must never become a button, and a line break must not reach the text part.
+    private static final Pattern LINK = Pattern.compile("(?i)https?://[\\x21-\\x7E]+");
+    private static final String KNOP_UITLEG = "De link opent een bevestigingspagina in de hub; daar bevestigt u met "
+            + "één klik. Alleen het openen van de pagina legt nog niets vast.";
+    private static final String ZORGPAD_LEEG = "Nog geen trajecten bekend: de hub heeft voor deze jeugdige nog geen "
+            + "toewijzing en geen start- of stopbericht ontvangen.";
+    private static final String PERSOONSGEGEVENS = "Deze e-mail bevat bijzondere persoonsgegevens (gegevens over de "
+            + "gezondheid van een jeugdige). Stuur hem niet door en bewaar hem niet langer dan nodig.";
 
     private static final String LETTER = "font-family:Arial,Helvetica,sans-serif;";
     private static final String KLEUR_KOP = "#1f4e79";
     private static final String KLEUR_AANLEIDING = "#fff4ce";
     private static final String KLEUR_TELT_NIET = "#6b7280";
+    private static final String KLEUR_AANDACHT = "#fdecea";
+    private static final String KLEUR_AANDACHT_RAND = "#c0392b";
 
     public OpgemaakteMail maak(SignaalMail mail) {
         boolean vierde = switch (mail.soort()) {
@@ -37,34 +61,54 @@ public final class MailOpmaak {
             case SignaalMail.VERVOLG_TRAJECT -> false;
             default -> throw new IllegalArgumentException("Geen mail voor signaalsoort '" + mail.soort() + "'");
         };
-        Inhoud inhoud = inhoud(mail, vierde);
-        return new OpgemaakteMail(inhoud.onderwerp(), tekst(inhoud), html(inhoud));
+        return opgemaakt(inhoud(mail, vierde));
     }
 
     /** A procesregie mail other than a trajectory signal. */
     public OpgemaakteMail maak(RegieMail mail) {
-        throw new UnsupportedOperationException("nog niet opgemaakt: " + mail);
+        return opgemaakt(RegieTeksten.inhoud(mail));
     }
 
-    /** The facts of the mail, as clean text; each renderer only adds layout (and escaping). */
-    private record Inhoud(
+    private static OpgemaakteMail opgemaakt(Inhoud inhoud) {
+        return new OpgemaakteMail(inhoud.onderwerp(), tekst(inhoud), html(inhoud));
+    }
+
+    /**
+     * The facts of the mail, as clean text; each renderer only adds layout (and escaping).
+     *
+     * @param aandacht   a highlighted box right under the introduction; null for none
+     * @param feiten     what only this kind of mail shows, each block under its own heading
+     * @param aanleiding the trajectory that caused the signal, in one sentence; null for none
+     * @param knop       the acknowledgement link, its label clean and its address checked; null for none
+     * @param zorgpad    may be empty: a crisis can be known before any iJw message
+     */
+    record Inhoud(
             String onderwerp,
             String kop,
             String aanhef,
             List<String> inleiding,
+            Kader aandacht,
             List<Gegeven> jeugdige,
+            List<Blok> feiten,
             String aanleiding,
             List<String> waarom,
             List<String> vraag,
+            Actieknop knop,
             List<Rij> zorgpad,
             String referentie,
             String voetregel) {
     }
 
-    private record Gegeven(String label, String waarde) {
+    record Gegeven(String label, String waarde) {
     }
 
-    private record Rij(int nr, String aanbieder, String product, String toewijzing, String zorg, String stopreden,
+    record Blok(String titel, List<Gegeven> gegevens) {
+    }
+
+    record Kader(String titel, List<String> regels) {
+    }
+
+    record Rij(int nr, String aanbieder, String product, String toewijzing, String zorg, String stopreden,
             String status, boolean telt, boolean aanleiding) {
     }
 
@@ -72,10 +116,9 @@ public final class MailOpmaak {
         GemeenteInstellingen g = mail.gemeente();
         String gemeente = schoon(g.naam());
         int n = mail.volgnummer();
-        String kop = (vierde ? hoofdletter(rangtelwoord(n)) + " traject" : "Vervolgtraject (" + n + "e)")
+        String titel = (vierde ? hoofdletter(rangtelwoord(n)) + " traject" : "Vervolgtraject (" + n + "e)")
                 + (mail.hernieuwd() ? " (hernieuwd)" : "");
-        String onderwerp = kop + " " + STREEP + " " + gemeente + " " + STREEP + " signaal "
-                + schoon(mail.signaalReferentie());
+        String referentie = schoon(mail.signaalReferentie());
 
         List<String> inleiding = new ArrayList<>();
         if (vierde) {
@@ -96,18 +139,6 @@ public final class MailOpmaak {
                     + "opnieuw gestegen.");
         }
 
-        List<Gegeven> jeugdige = List.of(
-                new Gegeven("Voorletters", mail.voorletters() == null ? "onbekend" : schoon(mail.voorletters())),
-                new Gegeven("Geboortedatum", mail.geboortedatum() == null ? "onbekend" : DATUM.format(mail.geboortedatum())),
-                new Gegeven("Toewijzingnummer" + (mail.toewijzingNummers().size() == 1 ? "" : "s") + " gemeente " + gemeente,
-                        mail.toewijzingNummers().isEmpty() ? "nog geen toewijzing ontvangen"
-                                : String.join(", ", mail.toewijzingNummers().stream().map(MailOpmaak::schoon).toList())));
-
-        ZorgpadRegel a = mail.aanleiding();
-        String aanleiding = product(a) + " bij aanbieder " + schoon(a.aanbieder()) + "; toewijzing "
-                + periode(a.toewijzingVan(), a.toewijzingTot(), "nog niet ontvangen") + "; zorg "
-                + periode(a.zorgVan(), a.zorgTot(), "nog niet gestart") + ".";
-
         List<String> waarom = vierde ? List.of(
                 "Hoe meer trajecten een jeugdige na elkaar krijgt, hoe groter de kans dat er nog een volgt zonder dat de "
                         + "doelen worden gehaald (zorgstapeling). Een reeks trajecten kan ook logisch zijn, bijvoorbeeld "
@@ -127,17 +158,95 @@ public final class MailOpmaak {
                 "Neem bij twijfel contact op met de " + contactpersoon + ", het aanspreekpunt van de jeugdige en het "
                         + "gezin, en leg nieuwe afspraken vast in het " + plan + ".");
 
-        return new Inhoud(onderwerp, kop + " " + STREEP + " " + gemeente, "Beste " + schoon(g.regisseurNaam()) + ",",
-                inleiding, jeugdige, aanleiding, waarom, vraag, rijen(mail.zorgpad()),
-                "Signaalreferentie " + schoon(mail.signaalReferentie()) + ", afgegeven op "
-                        + TIJDSTIP.format(mail.tijdstip()) + ". Noem deze referentie bij vragen over dit signaal.",
-                "Deze e-mail bevat bijzondere persoonsgegevens (gegevens over de gezondheid van een jeugdige). "
-                        + "Stuur hem niet door en bewaar hem niet langer dan nodig. U ontvangt dit bericht als "
-                        + "procesregisseur voor de gemeente " + gemeente + ".");
+        return new Inhoud(onderwerp(titel, gemeente, referentie), kop(titel, gemeente), aanhef(g), inleiding, null,
+                jeugdige(gemeente, mail.voorletters(), mail.geboortedatum(), mail.toewijzingNummers()), List.of(),
+                traject(mail.aanleiding()), waarom, vraag, knop(mail.knop()), rijen(mail.zorgpad(), mail.aanleiding()),
+                referentie(referentie, mail.tijdstip()), voetregel(gemeente, false));
     }
 
-    /** Chronological by the earliest known date of each trajectory; undated ones last, in the given order. */
-    private static List<Rij> rijen(List<ZorgpadRegel> zorgpad) {
+    // The parts every procesregie mail shares, so that a regisseur finds them in the same words in each kind.
+
+    static String onderwerp(String titel, String gemeente, String referentie) {
+        return titel + " " + STREEP + " " + gemeente + " " + STREEP + " signaal " + referentie;
+    }
+
+    static String kop(String titel, String gemeente) {
+        return titel + " " + STREEP + " " + gemeente;
+    }
+
+    static String aanhef(GemeenteInstellingen g) {
+        return "Beste " + schoon(g.regisseurNaam()) + ",";
+    }
+
+    static List<Gegeven> jeugdige(String gemeente, String voorletters, LocalDate geboortedatum,
+            List<String> toewijzingNummers) {
+        return List.of(
+                new Gegeven("Voorletters", voorletters == null ? "onbekend" : schoon(voorletters)),
+                new Gegeven("Geboortedatum", geboortedatum == null ? "onbekend" : DATUM.format(geboortedatum)),
+                new Gegeven("Toewijzingnummer" + (toewijzingNummers.size() == 1 ? "" : "s") + " gemeente " + gemeente,
+                        toewijzingNummers.isEmpty() ? "nog geen toewijzing ontvangen"
+                                : String.join(", ", toewijzingNummers.stream().map(MailOpmaak::schoon).toList())));
+    }
+
+    /** The trajectory that caused the signal in one sentence; null stays null (no such section). */
+    static String traject(ZorgpadRegel a) {
+        if (a == null) {
+            return null;
+        }
+        return product(a) + " bij aanbieder " + schoon(a.aanbieder()) + "; toewijzing "
+                + periode(a.toewijzingVan(), a.toewijzingTot(), "nog niet ontvangen") + "; zorg "
+                + periode(a.zorgVan(), a.zorgTot(), "nog niet gestart") + ".";
+    }
+
+    static String referentie(String signaalReferentie, ZonedDateTime tijdstip) {
+        return "Signaalreferentie " + signaalReferentie + ", afgegeven op " + TIJDSTIP.format(nl(tijdstip))
+                + ". Noem deze referentie bij vragen over dit signaal.";
+    }
+
+    /** @param escalatie an escalation reaches the team and others besides the regisseur */
+    static String voetregel(String gemeente, boolean escalatie) {
+        return PERSOONSGEGEVENS + (escalatie
+                ? " U ontvangt dit bericht omdat u voor procesregie in de gemeente " + gemeente + " op de escalatielijst "
+                        + "staat."
+                : " U ontvangt dit bericht als procesregisseur voor de gemeente " + gemeente + ".");
+    }
+
+    /** The label cleaned like any value; the address refused unless it is a plain http(s) link. */
+    static Actieknop knop(Actieknop knop) {
+        if (knop == null) {
+            return null;
+        }
+        if (!LINK.matcher(knop.url()).matches()) {
+            // Not the address itself: it holds a token that must not end up in a log.
+            throw new IllegalArgumentException("De bevestigingslink is geen http(s)-adres van zichtbare ASCII-tekens");
+        }
+        String tekst = schoon(knop.tekst());
+        return new Actieknop(tekst.isEmpty() ? "Bevestigen" : tekst, knop.url());
+    }
+
+    static String datum(LocalDate datum) {
+        return datum == null ? "onbekend" : DATUM.format(datum);
+    }
+
+    /** A deadline with its day of the week, e.g. "dinsdag 24-11-2026 om 15:00": a date alone is easily misread. */
+    static String moment(ZonedDateTime moment) {
+        if (moment == null) {
+            return "onbekend";
+        }
+        ZonedDateTime hier = nl(moment);
+        return WEEKDAGEN[hier.getDayOfWeek().getValue() - 1] + " " + TIJDSTIP.format(hier);
+    }
+
+    private static ZonedDateTime nl(ZonedDateTime moment) {
+        return moment.withZoneSameInstant(AMSTERDAM);
+    }
+
+    /**
+     * Chronological by the earliest known date of each trajectory; undated ones last, in the given order.
+     *
+     * @param aanleiding marked like a row with its own {@code aanleiding} flag; may be null
+     */
+    static List<Rij> rijen(List<ZorgpadRegel> zorgpad, ZorgpadRegel aanleiding) {
         List<ZorgpadRegel> gesorteerd = zorgpad.stream()
                 .sorted(Comparator.comparing(MailOpmaak::eersteDatum, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
@@ -148,7 +257,7 @@ public final class MailOpmaak {
                     periode(r.zorgVan(), r.zorgTot(), "niet gestart"),
                     r.stopReden() == null ? STREEP : schoon(r.stopReden()),
                     (r.loopt() ? "loopt" : "beëindigd") + (r.telt() ? "" : ", telt niet mee"),
-                    r.telt(), r.aanleiding()));
+                    r.telt(), r.aanleiding() || r.equals(aanleiding)));
         }
         return rijen;
     }
@@ -191,18 +300,30 @@ public final class MailOpmaak {
     }
 
     /** Line breaks and other control characters in data would let a value forge lines of its own. */
-    private static String schoon(String waarde) {
-        return waarde == null ? "" : waarde.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+    static String schoon(String waarde) {
+        return waarde == null ? "" : STUURTEKENS.matcher(waarde).replaceAll(" ").strip();
     }
 
     private static String tekst(Inhoud i) {
         StringBuilder t = new StringBuilder();
         t.append(i.aanhef()).append("\n\n");
         i.inleiding().forEach(p -> t.append(p).append("\n\n"));
+        if (i.aandacht() != null) {
+            t.append(i.aandacht().titel()).append('\n');
+            i.aandacht().regels().forEach(p -> t.append(p).append('\n'));
+            t.append('\n');
+        }
 
         t.append("Om wie het gaat\n");
-        i.jeugdige().forEach(g -> t.append("  ").append(g.label()).append(": ").append(g.waarde()).append('\n'));
-        t.append("\nAanleiding\n  ").append(i.aanleiding()).append("\n\n");
+        gegevens(t, i.jeugdige());
+        for (Blok b : i.feiten()) {
+            t.append('\n').append(b.titel()).append('\n');
+            gegevens(t, b.gegevens());
+        }
+        t.append('\n');
+        if (i.aanleiding() != null) {
+            t.append("Aanleiding\n  ").append(i.aanleiding()).append("\n\n");
+        }
 
         if (!i.waarom().isEmpty()) {
             t.append("Waarom dit signaal\n");
@@ -211,8 +332,19 @@ public final class MailOpmaak {
         }
         t.append("Wat wij u vragen\n");
         i.vraag().forEach(p -> t.append(p).append('\n'));
+        if (i.knop() != null) {
+            // The address on a line of its own: punctuation beside it would become part of the link in some readers.
+            t.append('\n').append(i.knop().tekst()).append(":\n").append(i.knop().url()).append('\n')
+                    .append(KNOP_UITLEG).append('\n');
+        }
 
-        t.append("\nZorgpad, van oud naar nieuw (").append(TEKEN_AANLEIDING).append(" = aanleiding van dit signaal)\n\n");
+        if (i.zorgpad().isEmpty()) {
+            t.append("\nZorgpad\n").append(ZORGPAD_LEEG).append('\n');
+        } else {
+            t.append("\nZorgpad, van oud naar nieuw")
+                    .append(gemarkeerd(i.zorgpad()) ? " (" + TEKEN_AANLEIDING + " = aanleiding van dit signaal)" : "")
+                    .append("\n\n");
+        }
         for (Rij r : i.zorgpad()) {
             t.append(r.aanleiding() ? TEKEN_AANLEIDING : " ").append(String.format("%2d. ", r.nr()))
                     .append(r.product()).append(" ").append(STREEP).append(" aanbieder ").append(r.aanbieder()).append('\n')
@@ -221,6 +353,14 @@ public final class MailOpmaak {
         }
         t.append('\n').append(i.referentie()).append("\n\n-- \n").append(i.voetregel()).append('\n');
         return t.toString();
+    }
+
+    private static void gegevens(StringBuilder t, List<Gegeven> gegevens) {
+        gegevens.forEach(g -> t.append("  ").append(g.label()).append(": ").append(g.waarde()).append('\n'));
+    }
+
+    private static boolean gemarkeerd(List<Rij> rijen) {
+        return rijen.stream().anyMatch(Rij::aanleiding);
     }
 
     private static String html(Inhoud i) {
@@ -243,30 +383,41 @@ public final class MailOpmaak {
 
         alinea(h, i.aanhef());
         i.inleiding().forEach(p -> alinea(h, p));
+        if (i.aandacht() != null) {
+            kader(h, i.aandacht());
+        }
 
         tussenkop(h, "Om wie het gaat");
-        h.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
-                .append("style=\"margin:0 0 12px 0;\">\n");
-        for (Gegeven g : i.jeugdige()) {
-            h.append("<tr><td style=\"padding:2px 16px 2px 0;").append(LETTER).append("font-size:14px;color:#52606d;\">")
-                    .append(Html.tekst(g.label())).append("</td><td style=\"padding:2px 0;").append(LETTER)
-                    .append("font-size:14px;font-weight:bold;\">").append(Html.tekst(g.waarde())).append("</td></tr>\n");
+        gegevenstabel(h, i.jeugdige());
+        for (Blok b : i.feiten()) {
+            tussenkop(h, b.titel());
+            gegevenstabel(h, b.gegevens());
         }
-        h.append("</table>\n");
 
-        tussenkop(h, "Aanleiding");
-        alinea(h, i.aanleiding());
+        if (i.aanleiding() != null) {
+            tussenkop(h, "Aanleiding");
+            alinea(h, i.aanleiding());
+        }
         if (!i.waarom().isEmpty()) {
             tussenkop(h, "Waarom dit signaal");
             i.waarom().forEach(p -> alinea(h, p));
         }
         tussenkop(h, "Wat wij u vragen");
         i.vraag().forEach(p -> alinea(h, p));
+        if (i.knop() != null) {
+            knop(h, i.knop());
+        }
 
-        tussenkop(h, "Zorgpad, van oud naar nieuw");
-        zorgpad(h, i.zorgpad());
-        h.append("<p style=\"margin:6px 0 16px 0;font-size:12px;color:#52606d;\">Geel gemarkeerd: de aanleiding van dit ")
-                .append("signaal. &lsquo;Telt niet mee&rsquo;: een uitgesloten product of een vervallen toewijzing.</p>\n");
+        if (i.zorgpad().isEmpty()) {
+            tussenkop(h, "Zorgpad");
+            alinea(h, ZORGPAD_LEEG);
+        } else {
+            tussenkop(h, "Zorgpad, van oud naar nieuw");
+            zorgpad(h, i.zorgpad());
+            h.append("<p style=\"margin:6px 0 16px 0;font-size:12px;color:#52606d;\">")
+                    .append(gemarkeerd(i.zorgpad()) ? "Geel gemarkeerd: de aanleiding van dit signaal. " : "")
+                    .append("&lsquo;Telt niet mee&rsquo;: een uitgesloten product of een vervallen toewijzing.</p>\n");
+        }
 
         alinea(h, i.referentie());
         h.append("</td></tr>\n<tr><td bgcolor=\"#f8f9fb\" style=\"padding:14px 28px;background-color:#f8f9fb;")
@@ -274,6 +425,46 @@ public final class MailOpmaak {
                 .append("color:#52606d;\">").append(Html.tekst(i.voetregel())).append("</td></tr>\n")
                 .append("</table>\n</td></tr></table>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static void gegevenstabel(StringBuilder h, List<Gegeven> gegevens) {
+        h.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
+                .append("style=\"margin:0 0 12px 0;\">\n");
+        for (Gegeven g : gegevens) {
+            h.append("<tr><td style=\"padding:2px 16px 2px 0;").append(LETTER).append("font-size:14px;color:#52606d;\">")
+                    .append(Html.tekst(g.label())).append("</td><td style=\"padding:2px 0;").append(LETTER)
+                    .append("font-size:14px;font-weight:bold;\">").append(Html.tekst(g.waarde())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** A coloured cell with a bar on the left: Outlook draws cell borders and backgrounds, not those of a div. */
+    private static void kader(StringBuilder h, Kader k) {
+        h.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
+                .append("style=\"margin:4px 0 12px 0;\"><tr><td bgcolor=\"").append(KLEUR_AANDACHT)
+                .append("\" style=\"padding:12px 16px;background-color:").append(KLEUR_AANDACHT)
+                .append(";border-left:4px solid ").append(KLEUR_AANDACHT_RAND).append(";").append(LETTER)
+                .append("font-size:14px;line-height:20px;color:#1f2933;\">\n")
+                .append("<p style=\"margin:0 0 6px 0;font-weight:bold;\">").append(Html.tekst(k.titel())).append("</p>\n");
+        for (String regel : k.regels()) {
+            h.append("<p style=\"margin:0 0 6px 0;\">").append(Html.tekst(regel)).append("</p>\n");
+        }
+        h.append("</td></tr></table>\n");
+    }
+
+    /**
+     * A "bulletproof" button: the colour is the cell's, so it shows in Outlook, which ignores padding and
+     * backgrounds on links, and without images, which many mail programs block.
+     */
+    private static void knop(StringBuilder h, Actieknop k) {
+        h.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
+                .append("style=\"margin:4px 0 8px 0;\"><tr><td align=\"center\" bgcolor=\"").append(KLEUR_KOP)
+                .append("\" style=\"padding:12px 24px;background-color:").append(KLEUR_KOP).append(";border-radius:4px;\">")
+                .append("<a href=\"").append(Html.tekst(k.url())).append("\" style=\"").append(LETTER)
+                .append("font-size:15px;font-weight:bold;line-height:20px;color:#ffffff;text-decoration:none;\">")
+                .append(Html.tekst(k.tekst())).append("</a></td></tr></table>\n")
+                .append("<p style=\"margin:0 0 12px 0;font-size:12px;line-height:17px;color:#52606d;\">")
+                .append(Html.tekst(KNOP_UITLEG)).append("</p>\n");
     }
 
     private static void zorgpad(StringBuilder h, List<Rij> rijen) {

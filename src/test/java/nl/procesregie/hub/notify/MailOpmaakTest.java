@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.Productsoorten;
@@ -50,7 +51,7 @@ class MailOpmaakTest {
         return LocalDate.of(j, m, dag);
     }
 
-    private static GemeenteInstellingen gemeente(String code, String naam, String regio, String regisseur,
+    static GemeenteInstellingen gemeente(String code, String naam, String regio, String regisseur,
             String contactpersoon, String plan) {
         return new GemeenteInstellingen(code, naam, regio, regisseur, "procesregie@" + naam.toLowerCase() + ".example",
                 "team@" + naam.toLowerCase() + ".example", contactpersoon, plan, 4, Optional.empty(), Period.ofDays(30),
@@ -59,7 +60,7 @@ class MailOpmaakTest {
                         "team@" + naam.toLowerCase() + ".example"));
     }
 
-    private static ZorgpadRegel regel(String agb, String categorie, String omschrijving, String code,
+    static ZorgpadRegel regel(String agb, String categorie, String omschrijving, String code,
             LocalDate toewijzingVan, LocalDate toewijzingTot, LocalDate zorgVan, LocalDate zorgTot, String stopReden,
             boolean loopt, boolean telt, boolean aanleiding) {
         return new ZorgpadRegel(agb, categorie, omschrijving, code, List.of("T-" + agb), toewijzingVan, toewijzingTot,
@@ -71,6 +72,21 @@ class MailOpmaakTest {
         return new SignaalMail(soort, "PRH-7F3A2C91", volgnummer, 4, hernieuwd, gemeente, voorletters,
                 LocalDate.of(2011, 5, 9), List.of("2024-0042", "2025-0107"), AANLEIDING, ZORGPAD,
                 ZonedDateTime.of(2025, 3, 3, 14, 5, 0, 0, ZoneId.of("Europe/Amsterdam")), null);
+    }
+
+    private static SignaalMail metKnop(SignaalMail m, Actieknop knop) {
+        return new SignaalMail(m.soort(), m.signaalReferentie(), m.volgnummer(), m.drempel(), m.hernieuwd(), m.gemeente(),
+                m.voorletters(), m.geboortedatum(), m.toewijzingNummers(), m.aanleiding(), m.zorgpad(), m.tijdstip(), knop);
+    }
+
+    /** The value of the one href in the HTML, its character references undone as a browser would. */
+    static String link(String html) {
+        Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "geen link");
+        String waarde = m.group(1);
+        assertFalse(m.find(), "meer dan één link");
+        return waarde.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private OpgemaakteMail vierde() {
@@ -148,6 +164,14 @@ class MailOpmaakTest {
     void regelovergangInEenWaardeMaaktGeenEigenRegel() {
         String tekst = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.\nStatus: vals")).tekst();
         assertTrue(tekst.contains("Voorletters: J. Status: vals"), tekst);
+    }
+
+    @Test
+    void ookUnicodeRegeleindenEnRichtingstekensWordenSpaties() {
+        // NEL is a line break to some readers; U+202E would show the rest of the line backwards.
+        String tekst = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN,
+                "J.\u0085Status:\u2028vals\u202Elavs")).tekst();
+        assertTrue(tekst.contains("Voorletters: J. Status: vals lavs"), tekst);
     }
 
     @Test
@@ -240,6 +264,78 @@ class MailOpmaakTest {
         OpgemaakteMail m = opmaak.maak(mail(SignaalMail.VIERDE_TRAJECT, 5, false, WOERDEN, "J.K."));
         assertEquals("Vijfde traject – Woerden – signaal PRH-7F3A2C91", m.onderwerp());
         assertTrue(m.tekst().contains("in één keer boven de drempel van 4"), m.tekst());
+    }
+
+    @Test
+    void knopInHtmlEnTekst() {
+        String url = "https://hub.example/bevestig?signaal=PRH-7F3A2C91&actie=SIGNAAL_OPGEPAKT&t=q0-Zx_w";
+        OpgemaakteMail m = opmaak.maak(metKnop(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.K."),
+                new Actieknop("Signaal opgepakt", url)));
+
+        assertTrue(m.html().contains("href=\"https://hub.example/bevestig?signaal=PRH-7F3A2C91&amp;actie=SIGNAAL_OPGEPAKT"
+                + "&amp;t=q0-Zx_w\""), m.html());
+        assertEquals(url, link(m.html()));
+        String knop = m.html().lines().filter(r -> r.contains("href=")).findFirst().orElseThrow();
+        assertTrue(knop.contains("<td align=\"center\" bgcolor=\"#1f4e79\""), "de kleur zit in de cel: " + knop);
+        assertTrue(knop.contains(">Signaal opgepakt</a>"), knop);
+        assertFalse(m.html().contains("<img"), "geen afbeeldingen");
+        assertFalse(m.html().contains("class="), "geen CSS-klassen");
+
+        List<String> regels = m.tekst().lines().toList();
+        int label = regels.indexOf("Signaal opgepakt:");
+        assertTrue(label > 0, m.tekst());
+        assertEquals(url, regels.get(label + 1), "de link staat op een eigen regel");
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("De link opent een bevestigingspagina in de hub; daar bevestigt u met één klik."));
+        }
+        assertTrue(m.html().indexOf("Wat wij u vragen") < m.html().indexOf("href="), "de knop hoort bij de vraag");
+        assertTrue(m.html().indexOf("href=") < m.html().indexOf("Zorgpad"), "de knop staat boven het zorgpad");
+    }
+
+    @Test
+    void zonderKnopVerandertAlleenDeKnopDeMail() {
+        SignaalMail zonder = mail(SignaalMail.VERVOLG_TRAJECT, 5, true, WOERDEN, "J.K.");
+        String url = "https://hub.example/b?t=1";
+        OpgemaakteMail met = opmaak.maak(metKnop(zonder, new Actieknop("Signaal opgepakt", url)));
+        OpgemaakteMail kaal = opmaak.maak(zonder);
+
+        assertFalse(kaal.html().contains("<a "), kaal.html());
+        assertFalse(kaal.tekst().contains("bevestigingspagina"), kaal.tekst());
+        String knopblok = "\nSignaal opgepakt:\n" + url + "\nDe link opent een bevestigingspagina in de hub; daar "
+                + "bevestigt u met één klik. Alleen het openen van de pagina legt nog niets vast.\n";
+        assertTrue(met.tekst().contains(knopblok), met.tekst());
+        assertEquals(kaal.tekst(), met.tekst().replace(knopblok, ""));
+        assertEquals(kaal.onderwerp(), met.onderwerp());
+    }
+
+    @Test
+    void vijandigeKnopBlijftInZijnAttribuut() {
+        String url = "https://hub.example/b?t=1&x=\"><script>alert(1)</script><a/href='javascript:x'>";
+        OpgemaakteMail m = opmaak.maak(metKnop(mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.K."),
+                new Actieknop("<img src=x onerror=alert(1)>\nStatus: vals", url)));
+
+        assertFalse(m.html().contains("<script>"), m.html());
+        assertFalse(m.html().contains("<img"), m.html());
+        assertFalse(m.html().contains("'javascript:"), m.html());
+        assertEquals(url, link(m.html()), "de hele link, en niets anders, staat in het attribuut");
+        assertTrue(m.html().contains(">&lt;img src=x onerror=alert(1)&gt; Status: vals</a>"), m.html());
+        assertTrue(m.tekst().contains("\n<img src=x onerror=alert(1)> Status: vals:\n" + url + "\n"), m.tekst());
+    }
+
+    @Test
+    void alleenEenGewoneWebadresWordtEenKnop() {
+        SignaalMail basis = mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.K.");
+        for (String url : List.of("javascript:alert(document.domain)", "data:text/html,<script>x</script>",
+                "//hub.example/b", "https://hub.example/b?t=geheim\nStatus: vals", "https://hub.example/b?t=geheim\u0085x",
+                "https://hub.example/b t=geheim", "")) {
+            IllegalArgumentException fout = assertThrows(IllegalArgumentException.class,
+                    () -> opmaak.maak(metKnop(basis, new Actieknop("Signaal opgepakt", url))), url);
+            assertFalse(fout.getMessage().contains("geheim"), "het token hoort niet in een foutmelding");
+        }
+        assertEquals("https://hub.example/b", link(opmaak.maak(metKnop(basis, new Actieknop("Ok", "https://hub.example/b")))
+                .html()));
+        assertEquals("HTTP://hub.example/b", link(opmaak.maak(metKnop(basis, new Actieknop("Ok", "HTTP://hub.example/b")))
+                .html()));
     }
 
     @Test
