@@ -1,7 +1,5 @@
 package nl.procesregie.hub.ingest;
 
-import nl.procesregie.hub.app.Onderdelen;
-import nl.procesregie.hub.testinfra.TestInstellingen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,19 +22,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.RegioConfiguratie;
-import nl.procesregie.hub.ijw.Codelijsten;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.it.Berichten.Product;
-import nl.procesregie.hub.notify.MailOpmaak;
-import nl.procesregie.hub.notify.Uitgaand;
-import nl.procesregie.hub.signals.SignaalOpslag;
-import nl.procesregie.hub.signals.SignaalUitgifte;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /** The unit of work on a real PostgreSQL: CONTRACTS.md rules 3–6 and 11 as stored, whatever the arrival order. */

@@ -111,6 +111,22 @@ class TermijnIntegratieTest {
         return mailsVan(o, signaal).size();
     }
 
+    /**
+     * How many times the mail of this signal was sent: the SMTP server keeps a copy per recipient, so copies are
+     * counted per recipient address.
+     */
+    static long verzonden(HubOmgeving o, UUID signaal) {
+        List<MimeMessage> kopieen = mailsVan(o, signaal);
+        if (kopieen.isEmpty()) {
+            return 0;
+        }
+        try {
+            return kopieen.size() / kopieen.get(0).getAllRecipients().length;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<MimeMessage> mailsVan(HubOmgeving o, UUID signaal) {
         return Arrays.stream(o.smtp.received()).filter(m -> {
             try {
@@ -173,7 +189,7 @@ class TermijnIntegratieTest {
         wachtOpMail(escalatie(crisis, 2));
         // By now every earlier rung had its chance to go out twice; each went out once.
         for (UUID signaal : List.of(crisis, escalatie(crisis, 0), escalatie(crisis, 1))) {
-            assertEquals(1, mails(signaal).size(), "one mail for " + signaal);
+            assertEquals(1, verzonden(omgeving, signaal), "one mail for " + signaal);
         }
         assertEquals(1, telling("select count(*) from termijn where signaal_id = ? and status = 'OPEN'", crisis),
                 "one rung waits at a time");
@@ -276,7 +292,7 @@ class TermijnIntegratieTest {
         System.out.println("Gemeten herstart → achterstallige escalatie in de mail: "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
         wachtOpMail(escalatie(crisis, 1));
-        assertEquals(1, mails(escalatie(crisis, 0)).size(), "exactly one escalation for the missed deadline");
+        assertEquals(1, verzonden(omgeving, escalatie(crisis, 0)), "exactly one escalation for the missed deadline");
     }
 
     @Test

@@ -113,7 +113,7 @@ class RegieTermijnenTest {
 
         klok.set(Instant.parse("2027-01-02T08:00:00Z"));
         assertTrue(hub.termijnAfhandeling().verloop(sleutel("WAAKVLAM|")));
-        assertEquals(List.of("t"), rijen("select (onder_regie_sinds is null and regie_afgesloten_op is not null)::text "
+        assertEquals(List.of("true"), rijen("select (onder_regie_sinds is null and regie_afgesloten_op is not null)::text "
                 + "from jeugdige"));
         assertEquals(List.of("LEEFTIJD_16 VERVALLEN", "LEEFTIJD_18 VERVALLEN"), rijen(
                 "select soort || ' ' || status from termijn where soort like 'LEEFTIJD%' order by soort"));
@@ -180,6 +180,6 @@ class RegieTermijnenTest {
         assertEquals(List.of("VERBLIJF 10000003 43A01 procesregie@woerden.example"), rijen("select s.soort || ' ' "
                 + "|| s.aanbieder || ' ' || s.product || ' ' || u.ontvangers from signaal s join uitgaand u "
                 + "using (signaal_id) where u.kanaal = 'MAIL'"));
-        assertEquals(List.of("t"), rijen("select (onder_regie_sinds is not null)::text from jeugdige"));
+        assertEquals(List.of("true"), rijen("select (onder_regie_sinds is not null)::text from jeugdige"));
     }
 }

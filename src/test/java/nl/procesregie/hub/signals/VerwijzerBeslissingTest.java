@@ -1,11 +1,8 @@
 package nl.procesregie.hub.signals;
 
-import nl.procesregie.hub.app.Onderdelen;
-import nl.procesregie.hub.testinfra.TestInstellingen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,16 +20,14 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import nl.procesregie.hub.carepath.Pseudonimisering;
+import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.RegioConfiguratie;
-import nl.procesregie.hub.ijw.Codelijsten;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ingest.BerichtVerwerking;
 import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.it.Berichten.Product;
-import nl.procesregie.hub.notify.MailOpmaak;
-import nl.procesregie.hub.notify.Uitgaand;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import nl.procesregie.hub.testinfra.TestClock;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
