@@ -176,7 +176,7 @@ class ComposeBestandTest {
     @Test
     void geheimenKomenUitDeEnvFileEnZijnVerplicht() {
         Map<String, String> hub = omgeving("hub");
-        for (String geheim : List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_DB_PASSWORD")) {
+        for (String geheim : List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL", "HUB_DB_PASSWORD")) {
             String waarde = hub.get(geheim);
             assertNotNull(waarde, geheim + " ontbreekt bij de hub");
             assertTrue(waarde.matches("\\$\\{" + geheim + ":\\?[^}]+}"),

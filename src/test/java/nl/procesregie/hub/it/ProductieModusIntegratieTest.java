@@ -113,6 +113,8 @@ class ProductieModusIntegratieTest {
         m.remove("HUB_DEMO_FEED");
         m.put("HUB_MODE", "productie");
         m.put("HUB_PSEUDONIEM_SLEUTEL", "productie-sleutel-" + UUID.randomUUID());
+        m.put("HUB_BEVESTIG_SLEUTEL", "productie-bevestigsleutel-" + UUID.randomUUID());
+        m.put("HUB_BASIS_URL", "https://procesregie.regio.example");
         m.put("SMTP_HOST", "localhost");
         m.put("SMTP_PORT", String.valueOf(relay.getPort()));
         m.put("SMTP_USERNAME", SMTP_GEBRUIKER);
