@@ -222,8 +222,9 @@ public final class BerichtVerwerking {
     private Uitkomst herbereken(Connection c, IjwBericht b, GemeenteInstellingen gemeente, JeugdigeStand stand,
                                 Map<String, JeugdigeStand> standen, Instant nu) throws SQLException {
         String jeugdige = stand.pseudoniem();
-        List<ToewijzingStand> toewijzingen = zorgpaden.toewijzingen(c, jeugdige);
-        Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, zorgpaden.leveringen(c, jeugdige), this::isUitgesloten);
+        Regieplanning.Beeld beeld = planning.beeld(c, stand);
+        Zorgpad zorgpad = beeld.zorgpad();
+        List<ToewijzingStand> toewijzingen = beeld.toewijzingen();
         SignaalOpslag.Oorzaken oorzaken = signalen.oorzaken(c, jeugdige);
         LocalDate vandaag = nu.atZone(ZONE).toLocalDate();
         TrajectSignalering.Besluit besluit = TrajectSignalering.beslis(new TrajectSignalering.Invoer(zorgpad,
@@ -242,7 +243,7 @@ public final class BerichtVerwerking {
                     .ifPresent(uit::add);
         }
         uit.addAll(regiesignalering.naBericht(c, soort(b.soort()), trajecten(b), gemeente, historisch,
-                new Regieplanning.Beeld(zorgpad, toewijzingen, stand), nu));
+                beeld, nu));
         return new Uitkomst.Verwerkt(uit);
     }
 
@@ -275,7 +276,9 @@ public final class BerichtVerwerking {
         return switch (soort) {
             case JW301 -> Regiesignalering.Soort.TOEWIJZING;
             case JW305 -> Regiesignalering.Soort.START;
-            case JW307, JW315 -> Regiesignalering.Soort.STOP;
+            case JW307 -> Regiesignalering.Soort.STOP;
+            // A JW315 changes no trajectory: it is applied before the care path is recomputed.
+            case JW315 -> throw new IllegalArgumentException("een JW315 wordt niet herberekend");
         };
     }
 
@@ -285,10 +288,6 @@ public final class BerichtVerwerking {
         b.toewijzingen().forEach(t -> lijst.add(new TrajectSleutel(b.aanbieder(), t.product().sleutel())));
         b.leveringen().forEach(l -> lijst.add(new TrajectSleutel(b.aanbieder(), l.product().sleutel())));
         return lijst;
-    }
-
-    private boolean isUitgesloten(String gemeenteCode, String categorie, String code) {
-        return regio.gemeente(gemeenteCode).map(g -> g.isUitgesloten(categorie, code)).orElse(false);
     }
 
     private Optional<byte[]> eerdereInhoud(Connection c, IjwBericht b) throws SQLException {

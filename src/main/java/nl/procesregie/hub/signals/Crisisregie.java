@@ -16,6 +16,7 @@ import nl.procesregie.hub.carepath.Traject;
 import nl.procesregie.hub.carepath.TrajectSleutel;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.notify.RegieMail;
+import nl.procesregie.hub.notify.ZorgpadRegel;
 import nl.procesregie.hub.timers.Termijn;
 import nl.procesregie.hub.timers.TermijnOpslag;
 import nl.procesregie.hub.timers.Termijnkalender;
@@ -84,7 +85,7 @@ public final class Crisisregie {
             return Optional.empty();
         }
         RegieOpslag.Crisis crisis = nieuw(g, jeugdige, bron);
-        String sleutel = "CRISIS|" + crisis.crisisId();
+        String sleutel = sleutel(crisis.crisisId());
         Traject t = bron.traject();
         String nummer = t == null || t.toewijzingNummers().isEmpty() ? null
                 : t.toewijzingNummers().get(t.toewijzingNummers().size() - 1);
@@ -116,7 +117,11 @@ public final class Crisisregie {
                 : termijn(Regieplanning.kalender(g), bron.moment(), bron.route());
         return new RegieOpslag.Crisis(id, jeugdige, g.code(), bron.moment(), bron.route(),
                 bron.route() == null ? null : bron.moment(), bron.referentie(), termijn, bron.historisch(),
-                SignaalRij.idVoor("CRISIS|" + id));
+                SignaalRij.idVoor(sleutel(id)));
+    }
+
+    private static String sleutel(UUID crisisId) {
+        return "CRISIS|" + crisisId;
     }
 
     private void voegSamen(Connection c, GemeenteInstellingen g, RegieOpslag.Crisis k, Bron bron, Instant nu)
@@ -146,7 +151,7 @@ public final class Crisisregie {
     }
 
     /** The crisis as the mail tells it; {@code regel} is the crisis trajectory's row when iJw told of it. */
-    static RegieMail.Crisis mailAanleiding(RegieOpslag.Crisis k, nl.procesregie.hub.notify.ZorgpadRegel regel) {
+    static RegieMail.Crisis mailAanleiding(RegieOpslag.Crisis k, ZorgpadRegel regel) {
         return new RegieMail.Crisis(k.moment().atZone(ZONE), k.route(),
                 k.termijn() == null ? null : k.termijn().atZone(ZONE), k.referentie(), regel);
     }

@@ -135,15 +135,6 @@ public final class SignaalOpslag {
         }
     }
 
-    public Optional<SignaalRij> leesOpSleutel(Connection c, String sleutel) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " from signaal where signaal_sleutel = ?")) {
-            ps.setString(1, sleutel);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rij(rs)) : Optional.empty();
-            }
-        }
-    }
-
     /** The (aanbieder, product) causes of a youth's earlier signals of one kind. */
     public Set<TrajectSleutel> oorzakenVan(Connection c, String jeugdige, SignaalSoort soort) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select aanbieder, product from signaal "

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.config.Regietermijnen;
 import nl.procesregie.hub.notify.RegieMail;
+import nl.procesregie.hub.notify.ZorgpadRegel;
 import nl.procesregie.hub.opslag.Transactie;
 import nl.procesregie.hub.timers.Termijn;
 import nl.procesregie.hub.timers.TermijnOpslag;
@@ -149,8 +151,7 @@ public final class TermijnAfhandeling {
             return "bevestigd: " + stopt.knop();
         }
         GemeenteInstellingen g = gemeente(b.gemeente());
-        Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
-        RegieMail.Aanleiding basisAanleiding;
+        Function<ZorgpadRegel, RegieMail.Aanleiding> basisAanleiding;
         Instant termijn;
         if (b.soort() == SignaalSoort.CRISIS) {
             RegieOpslag.Crisis crisis = regie.crisisVanSignaal(c, b.signaalId()).orElse(null);
@@ -158,32 +159,30 @@ public final class TermijnAfhandeling {
                 return "geen crisis met termijn bij dit signaal";
             }
             termijn = crisis.termijn();
-            basisAanleiding = null;
+            basisAanleiding = regel -> Crisisregie.mailAanleiding(crisis, regel);
         } else {
             RegieOpslag.Overdracht o = overdrachtVan(c, b).orElse(null);
             if (o == null || o.afgeslotenOp() != null) {
                 return "de overdracht is afgesloten";
             }
             termijn = checkUiterlijk(g, o.datum());
-            basisAanleiding = opvolging(g, o);
+            RegieMail.Opvolging opvolging = opvolging(g, o);
+            basisAanleiding = regel -> opvolging;
         }
         int trede = t.trede();
         Instant volgende = Regieplanning.volgendeTrede(g, t.vervaltOp(), trede + 1);
-        String sleutel = "ESCALATIE|" + b.signaalId() + "|" + trede;
-        SignaalRij escalatie = new SignaalRij(SignaalRij.idVoor(sleutel), sleutel, SignaalSoort.ESCALATIE, trede + 1,
-                b.gemeente(), b.jeugdige(), b.aanbieder(), b.product(), b.toewijzingNummer(), false, false, true, null,
-                nu, b.signaalId());
+        // The rung's signal has the rung's deadline key: one signal, one mail per rung.
+        SignaalRij escalatie = new SignaalRij(SignaalRij.idVoor(t.sleutel()), t.sleutel(), SignaalSoort.ESCALATIE,
+                trede + 1, b.gemeente(), b.jeugdige(), b.aanbieder(), b.product(), b.toewijzingNummer(), false, false,
+                true, null, nu, b.signaalId());
         if (!signalen.voegToe(c, escalatie)) {
             return "escalatie " + (trede + 1) + " was al gegeven";
         }
         termijnen.plaats(c, Termijn.escalatie(t.jeugdige(), b.signaalId(), trede + 1, volgende), nu);
-        RegieOpslag.Crisis crisis = b.soort() == SignaalSoort.CRISIS ? regie.crisisVanSignaal(c, b.signaalId()).get()
-                : null;
-        RegieMail.Aanleiding vast = basisAanleiding;
-        Instant deadline = termijn;
+        Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
         uitgifte.geefRegieUit(c, escalatie, g, g.termijnen().trede(trede).ontvangers(),
-                regel -> new RegieMail.Escalatie(crisis != null ? Crisisregie.mailAanleiding(crisis, regel) : vast,
-                        b.referentie(), trede, deadline.atZone(ZONE), volgende.atZone(ZONE)),
+                regel -> new RegieMail.Escalatie(basisAanleiding.apply(regel), b.referentie(), trede,
+                        termijn.atZone(ZONE), volgende.atZone(ZONE)),
                 stopt, b.signaalId(), beeld.zorgpad(), beeld.toewijzingen(), jeugdige);
         LOG.info("Escalatie {} van signaal {} ({}) in gemeente {}; volgende op {}", trede + 1, b.referentie(), b.soort(),
                 b.gemeente(), volgende);

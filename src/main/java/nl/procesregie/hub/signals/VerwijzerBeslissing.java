@@ -101,9 +101,9 @@ public final class VerwijzerBeslissing {
         SignaalRij s = onbeslist.get().signaal();
         GemeenteInstellingen gemeente = regio.gemeente(s.gemeente()).orElseThrow(
                 () -> new IllegalStateException("gemeente " + s.gemeente() + " is niet meer geconfigureerd"));
-        List<ToewijzingStand> toewijzingen = zorgpaden.toewijzingen(c, s.jeugdige());
-        Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, zorgpaden.leveringen(c, s.jeugdige()),
-                (g, categorie, code) -> regio.gemeente(g).map(i -> i.isUitgesloten(categorie, code)).orElse(false));
+        Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
+        Zorgpad zorgpad = beeld.zorgpad();
+        List<ToewijzingStand> toewijzingen = beeld.toewijzingen();
         boolean verzonden;
         String reden;
         if (!aanleidingTelt(s, zorgpad)) {

@@ -105,21 +105,20 @@ public final class TermijnOpslag {
     }
 
     public void afgegaan(Connection c, String sleutel, String reden, Instant nu) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update termijn set status = 'AFGEGAAN', gepland = false, "
-                + "reden = ?, afgehandeld_op = ? where sleutel = ?")) {
-            ps.setString(1, reden);
-            ps.setTimestamp(2, Timestamp.from(nu));
-            ps.setString(3, sleutel);
-            ps.executeUpdate();
-        }
+        sluit(c, sleutel, Status.AFGEGAAN, reden, nu);
     }
 
     public void vervallen(Connection c, String sleutel, String reden, Instant nu) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update termijn set status = 'VERVALLEN', gepland = false, "
+        sluit(c, sleutel, Status.VERVALLEN, reden, nu);
+    }
+
+    private void sluit(Connection c, String sleutel, Status status, String reden, Instant nu) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update termijn set status = ?, gepland = false, "
                 + "reden = ?, afgehandeld_op = ? where sleutel = ?")) {
-            ps.setString(1, reden);
-            ps.setTimestamp(2, Timestamp.from(nu));
-            ps.setString(3, sleutel);
+            ps.setString(1, status.name());
+            ps.setString(2, reden);
+            ps.setTimestamp(3, Timestamp.from(nu));
+            ps.setString(4, sleutel);
             ps.executeUpdate();
         }
     }

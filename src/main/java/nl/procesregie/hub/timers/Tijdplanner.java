@@ -147,10 +147,6 @@ public final class Tijdplanner implements AutoCloseable {
         return scheduler.checkExists(TriggerKey.triggerKey(sleutel, GROEP));
     }
 
-    public String instantieId() throws SchedulerException {
-        return scheduler.getSchedulerInstanceId();
-    }
-
     @Override
     public void close() {
         try {
