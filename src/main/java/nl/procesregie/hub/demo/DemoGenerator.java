@@ -296,10 +296,10 @@ public final class DemoGenerator {
         stempel(t);
         j.toewijzingen.add(t);
         tr.toewijzing = t;
-        stuurToewijzingen(j, tr.aanbieder, nr -> tr.telt
-                ? waarheid.telt(j.sleutel, j.gemeente.code(), tr.aanbieder.agb(), tr.product.sleutel(), t.nummer,
-                        datum(nu), nr)
-                : List.of());
+        GrondWaarheid.Zorg zorg = s == Soort.VERBLIJF ? GrondWaarheid.Zorg.VERBLIJF
+                : s == Soort.CRISIS ? GrondWaarheid.Zorg.CRISIS : GrondWaarheid.Zorg.ANDERS;
+        stuurToewijzingen(j, tr.aanbieder, nr -> waarheid.toegekend(j.sleutel, j.gemeente.code(), tr.telt, zorg,
+                tr.aanbieder.agb(), tr.product.sleutel(), t.nummer, datum(nu), nr));
 
         if (tr.telt) {
             if (s != Soort.CRISIS && r.nextDouble() < KANS_VERWIJDERD) {

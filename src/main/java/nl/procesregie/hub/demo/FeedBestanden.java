@@ -61,9 +61,10 @@ public final class FeedBestanden {
     public static List<Regel> lees(Path map) throws IOException {
         Map<Long, List<VerwachtSignaal>> signalen = new HashMap<>();
         for (JsonNode w : regels(map.resolve(FeedSchrijver.GRONDWAARHEID))) {
+            JsonNode volgnummer = w.get("volgnummer");
             VerwachtSignaal s = new VerwachtSignaal(w.get("jeugdige").asText(), w.get("gemeente").asText(),
-                    w.get("soort").asText(), w.get("volgnummer").asInt(), w.get("aanbieder").asText(),
-                    w.get("product").asText(), w.get("toewijzingnummer").asText(), w.get("hernieuwd").asBoolean(),
+                    w.get("soort").asText(), volgnummer.isNull() ? null : volgnummer.asInt(),
+                    w.get("aanbieder").asText(), w.get("product").asText(), w.get("toewijzingnummer").asText(), w.get("hernieuwd").asBoolean(),
                     LocalDate.parse(w.get("dagtekening").asText()), w.get("bericht").asLong());
             signalen.computeIfAbsent(s.berichtVolgnummer(), k -> new ArrayList<>()).add(s);
         }

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +243,11 @@ public final class BerichtVerwerking {
             trajectSignaal(c, besluit.signaal().get(), gemeente, historisch, zorgpad, toewijzingen, stand, nu)
                     .ifPresent(uit::add);
         }
-        uit.addAll(regiesignalering.naBericht(c, soort(b.soort()), trajecten(b), gemeente, historisch,
+        // What the message tells is known from when it was sent: a backlog or a replay must not move a crisis
+        // placement to the moment it happens to be read. iJw gives only the Dagtekening, so its end is the bound.
+        Instant bekend = Collections.min(List.of(nu,
+                b.identiteit().dagtekening().plusDays(1).atStartOfDay(ZONE).toInstant()));
+        uit.addAll(regiesignalering.naBericht(c, soort(b.soort()), trajecten(b), gemeente, historisch, bekend,
                 beeld, nu));
         return new Uitkomst.Verwerkt(uit);
     }

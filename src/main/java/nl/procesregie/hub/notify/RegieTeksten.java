@@ -131,7 +131,8 @@ final class RegieTeksten {
 
     private static Blok crisisplaatsing(RegieMail.Crisis c) {
         List<Gegeven> feiten = new ArrayList<>(List.of(
-                new Gegeven("Geplaatst op", moment(c.plaatsing())),
+                // iJw dates a placement only by day; without a melding the hub counts from when it learned of it.
+                new Gegeven(c.route() == null ? "Bekend sinds" : "Geplaatst op", moment(c.plaatsing())),
                 new Gegeven("Route", route(c.route())),
                 new Gegeven("Ronde Tafel uiterlijk", moment(c.termijn()))));
         String referentie = schoon(c.referentie());

@@ -51,9 +51,14 @@ public final class Regiesignalering {
         this.planning = planning;
     }
 
-    /** @return the signals raised, in order */
+    /**
+     * @param bekend when the hub counts the message as known: when it was read, at the latest the end of its
+     *               Dagtekening; a crisis placement told only by iJw is dated so
+     * @return the signals raised, in order
+     */
     public List<SignaalRij> naBericht(Connection c, Soort soort, Collection<TrajectSleutel> trajecten,
-                                      GemeenteInstellingen g, boolean historisch, Regieplanning.Beeld beeld, Instant nu)
+                                      GemeenteInstellingen g, boolean historisch, Instant bekend,
+                                      Regieplanning.Beeld beeld, Instant nu)
             throws SQLException {
         String jeugdige = beeld.jeugdige().pseudoniem();
         Productsoorten soorten = g.productsoorten();
@@ -68,7 +73,7 @@ public final class Regiesignalering {
         if (soort != Soort.STOP) {
             for (Traject t : genoemd) {
                 if (soorten.isCrisis(t.categorie(), t.code())) {
-                    crises.meld(c, jeugdige, g, new Crisisregie.Bron(nu, null, null, t, historisch), beeld, nu)
+                    crises.meld(c, jeugdige, g, new Crisisregie.Bron(bekend, null, null, t, historisch), beeld, nu)
                             .ifPresent(uit::add);
                 }
             }

@@ -170,7 +170,10 @@ public final class TermijnAfhandeling {
             basisAanleiding = regel -> opvolging;
         }
         int trede = t.trede();
-        Instant volgende = Regieplanning.volgendeTrede(g, t.vervaltOp(), trede + 1);
+        // A rung handled late (downtime, a crisis learned after its deadline) counts its interval from now: the
+        // rungs it missed are not sent in one burst.
+        Instant opTijd = Regieplanning.volgendeTrede(g, t.vervaltOp(), trede + 1);
+        Instant volgende = opTijd.isAfter(nu) ? opTijd : Regieplanning.volgendeTrede(g, nu, trede + 1);
         // The rung's signal has the rung's deadline key: one signal, one mail per rung.
         SignaalRij escalatie = new SignaalRij(SignaalRij.idVoor(t.sleutel()), t.sleutel(), SignaalSoort.ESCALATIE,
                 trede + 1, b.gemeente(), b.jeugdige(), b.aanbieder(), b.product(), b.toewijzingNummer(), false, false,

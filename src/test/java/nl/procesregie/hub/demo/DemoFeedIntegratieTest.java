@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +16,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -57,6 +64,7 @@ class DemoFeedIntegratieTest {
             prefix + "ijw.verzoeken");
     final String signalen = prefix + "regie.signalen";
     final String ongeldig = prefix + "ijw.ongeldig";
+    String db;
     Hub hub;
 
     @AfterEach
@@ -70,7 +78,7 @@ class DemoFeedIntegratieTest {
     Hub startHub(String groep) throws Exception {
         kafka.createTopics(1, topics.get(Stroom.TOEWIJZINGEN), topics.get(Stroom.START_STOP),
                 topics.get(Stroom.VERZOEKEN), signalen, ongeldig);
-        String db = postgres.newDatabase();
+        db = postgres.newDatabase();
         Map<String, String> m = new HashMap<>();
         m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
         m.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -111,11 +119,14 @@ class DemoFeedIntegratieTest {
                     >= kafka.endOffset(t, 0)));
         }
 
+        // Deadlines already due fire at once (a crisis read after its Ronde Tafel deadline, a handover more than a
+        // month back): wait until none is due any more and every mail and event has left the outbox.
+        wachtTot("geen verlopen termijn open en niets meer in de outbox", Duration.ofMinutes(1), this::rustig);
+
         Pseudonimisering pseudoniem = new Pseudonimisering(HubInstellingen.uit(Map.of()).pseudoniemSleutel());
         Map<String, String> pseudoniemVan = new HashMap<>();
         List<String> verwacht = new ArrayList<>();
         List<String> verwachtGeparkeerd = new ArrayList<>();
-        int metMail = 0;
         for (FeedBericht b : feed) {
             if (!b.isGeldig()) {
                 verwachtGeparkeerd.add(b.bedoeldeFout());
@@ -126,24 +137,59 @@ class DemoFeedIntegratieTest {
             pseudoniemVan.putIfAbsent(b.sleutel(), pseudoniem.pseudoniem(m.group(1)));
             for (VerwachtSignaal s : b.signalen()) {
                 boolean historisch = s.historischOp(vandaag, FeedSchrijver.SIGNAALHORIZON);
-                metMail += historisch ? 0 : 1;
-                verwacht.add(String.join(" ", pseudoniemVan.get(s.jeugdige()), s.gemeente(), s.soort(),
-                        String.valueOf(s.volgnummer()), s.aanbieder(), s.product(), s.toewijzingNummer(),
-                        String.valueOf(s.hernieuwd()), String.valueOf(historisch)));
+                String jeugdige = pseudoniemVan.get(s.jeugdige());
+                verwacht.add(String.join(" ", jeugdige, s.gemeente(), s.soort(), String.valueOf(s.volgnummer()),
+                        s.aanbieder(), s.product(), s.toewijzingNummer(), String.valueOf(s.hernieuwd()),
+                        String.valueOf(historisch)));
+                // iJw dates a crisis by day: read after the end of the day after, its 24 hours have passed, and the
+                // ladder's first rung goes out now (only once: the next rung counts from now).
+                if (s.soort().equals("CRISIS") && !historisch && s.dagtekening().isBefore(vandaag.minusDays(1))) {
+                    verwacht.add(String.join(" ", jeugdige, s.gemeente(), "ESCALATIE", "1", s.aanbieder(),
+                            s.product(), s.toewijzingNummer(), "false", "false"));
+                }
             }
         }
-        assertTrue(verwacht.size() >= 40 && metMail >= 10, verwacht.size() + " signals, " + metMail + " with mail");
+        Set<String> soorten = verwacht.stream().map(r -> r.split(" ")[2]).collect(Collectors.toSet());
+        assertEquals(Set.of("VIERDE_TRAJECT", "VERVOLG_TRAJECT", "VERBLIJF", "CRISIS", "ESCALATIE"), soorten);
+        long live = verwacht.stream().filter(r -> r.endsWith(" false")).count();
+        assertTrue(verwacht.size() >= 40 && live >= 10, verwacht.size() + " signals, " + live + " live");
 
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(signalen, (int) kafka.endOffset(signalen, 0),
+                Duration.ofMinutes(1))) {
+            events.add(JSON.readTree(r.value()));
+        }
+        Map<String, JsonNode> perId = new HashMap<>();
+        events.forEach(e -> perId.put(e.get("signaalId").asText(), e));
         List<String> gekregen = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(signalen, verwacht.size(), Duration.ofMinutes(1))) {
-            JsonNode e = JSON.readTree(r.value());
-            JsonNode a = e.get("aanleiding");
-            gekregen.add(String.join(" ", e.get("jeugdige").asText(), e.get("gemeente").asText(),
-                    e.get("soort").asText(), e.get("volgnummer").asText(), a.get("aanbieder").asText(),
-                    a.get("product").asText(), a.get("toewijzingnummer").asText(), e.get("hernieuwd").asText(),
-                    e.get("historisch").asText()));
+        List<JsonNode> afgeleid = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (vanEenBericht(e, perId)) {
+                JsonNode a = e.get("aanleiding");
+                gekregen.add(String.join(" ", e.get("jeugdige").asText(), e.get("gemeente").asText(),
+                        e.get("soort").asText(), e.get("volgnummer").asText(), a.get("aanbieder").asText(),
+                        a.get("product").asText(), a.get("toewijzingnummer").asText(), e.get("hernieuwd").asText(),
+                        e.get("historisch").asText()));
+            } else {
+                afgeleid.add(e);
+            }
         }
         assertEquals(verwacht.stream().sorted().toList(), gekregen.stream().sorted().toList());
+        // What no message raises on its own follows from a handover of a youth under procesregie: the reminder
+        // (once per youth in this span), its first escalation rung, a birthday.
+        Set<String> onderRegie = verwacht.stream().map(r -> r.split(" ")[0]).collect(Collectors.toSet());
+        Set<String> herinnerd = new HashSet<>();
+        for (JsonNode e : afgeleid) {
+            String soort = e.get("soort").asText();
+            String jeugdige = e.get("jeugdige").asText();
+            assertTrue(onderRegie.contains(jeugdige) && !e.get("historisch").asBoolean(), e.toString());
+            switch (soort) {
+                case "OPVOLGING" -> assertTrue(herinnerd.add(jeugdige), "one reminder per youth: " + e);
+                case "ESCALATIE" -> assertEquals(1, e.get("volgnummer").asInt(), e.toString());
+                case "LEEFTIJD_16", "LEEFTIJD_18" -> { }
+                default -> throw new AssertionError("unexpected signal: " + e);
+            }
+        }
 
         List<String> geparkeerd = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(ongeldig, verwachtGeparkeerd.size(),
@@ -152,6 +198,11 @@ class DemoFeedIntegratieTest {
         }
         assertEquals(verwachtGeparkeerd.stream().sorted().toList(), geparkeerd.stream().sorted().toList());
 
+        // One mail per live signal; an escalation's first rung goes to the regisseur and the team: two copies.
+        int metMail = 0;
+        for (JsonNode e : events) {
+            metMail += !e.get("verzonden").asBoolean() ? 0 : e.get("soort").asText().equals("ESCALATIE") ? 2 : 1;
+        }
         List<MimeMessage> mails = smtp.waitForMessages(metMail, Duration.ofMinutes(1));
         assertEquals(metMail, mails.size());
         // Each youth's starts and stops were read before its next allocation: the mails show care that ended.
@@ -160,8 +211,32 @@ class DemoFeedIntegratieTest {
             metStopreden += tekst(mail).contains("Volgens plan beëindigd") ? 1 : 0;
         }
         assertTrue(metStopreden > 0, "mails whose care path shows a stop reason: " + metStopreden);
-        System.out.printf("%d messages: %d signals as expected, %d mailed; %d records parked as expected%n",
-                feed.size(), verwacht.size(), metMail, geparkeerd.size());
+        System.out.printf("%d messages: %d signals as expected and %d from deadlines, %d mails; %d records parked as "
+                + "expected%n", feed.size(), verwacht.size(), afgeleid.size(), metMail, geparkeerd.size());
+    }
+
+    /** Raised by a message, or the escalation of a crisis: the ground truth predicts these. */
+    static boolean vanEenBericht(JsonNode e, Map<String, JsonNode> perId) {
+        return switch (e.get("soort").asText()) {
+            case "VIERDE_TRAJECT", "VERVOLG_TRAJECT", "VERBLIJF", "CRISIS" -> true;
+            case "ESCALATIE" -> {
+                JsonNode basis = perId.get(e.get("basisSignaalId").asText());
+                assertTrue(basis != null, "the escalated signal was published: " + e);
+                yield basis.get("soort").asText().equals("CRISIS");
+            }
+            default -> false;
+        };
+    }
+
+    boolean rustig() {
+        try (Connection c = DriverManager.getConnection(db, postgres.user(), postgres.password());
+             ResultSet r = c.createStatement().executeQuery("select (select count(*) from termijn where status = "
+                     + "'OPEN' and vervalt_op <= now()) + (select count(*) from uitgaand where verzonden_op is null)")) {
+            r.next();
+            return r.getLong(1) == 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String tekst(MimeMessage mail) throws Exception {

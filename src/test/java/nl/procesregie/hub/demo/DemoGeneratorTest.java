@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.procesregie.hub.config.Productsoorten;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.BerichtSoort;
 import nl.procesregie.hub.ijw.Elfproef;
@@ -251,7 +252,8 @@ class DemoGeneratorTest {
     /**
      * The expected signals, derived again from the messages alone: the latest version of every allocation decides
      * whether it is void, a trajectory counts while one of its allocations is not, transport never counts, and the
-     * high-water mark of CONTRACTS.md rule 6 decides what is signalled.
+     * high-water mark of CONTRACTS.md rule 6 decides what is signalled; an allocation of residential care or of a
+     * crisis product, as the bundled regio's productsoorten class it, raises its own signal once per trajectory.
      */
     @Test
     void deGrondwaarheidVolgtUitDeBerichtenZelf() {
@@ -261,6 +263,7 @@ class DemoGeneratorTest {
         Map<String, Integer> merk = new HashMap<>();
         Map<String, Integer> hoogste = new HashMap<>();
         Map<String, Set<String>> oorzaken = new HashMap<>();
+        Map<String, Set<String>> regie = new HashMap<>();
         List<String> afgeleid = new ArrayList<>();
         List<String> beweerd = new ArrayList<>();
         for (FeedBericht b : FEED) {
@@ -292,9 +295,7 @@ class DemoGeneratorTest {
             }
             Set<String> tellend = new HashSet<>();
             versies.forEach((nummer, t) -> {
-                boolean vervallen = "13".equals(t.redenWijziging())
-                        || "01".equals(t.redenWijziging()) && t.ingangsdatum().equals(t.einddatum());
-                if (!vervallen && !"42".equals(t.product().categorie())) {
+                if (!vervallen(t) && !"42".equals(t.product().categorie())) {
                     tellend.add(trajecten.get(nummer));
                 }
             });
@@ -324,11 +325,32 @@ class DemoGeneratorTest {
             }
             merk.put(j, m0);
             tellendVoor.put(j, tellend);
+            Productsoorten soorten = regio.gemeente(m.gemeente()).orElseThrow().productsoorten();
+            Set<String> eigenRegie = regie.computeIfAbsent(j, k -> new HashSet<>());
+            for (Toewijzing t : m.toewijzingen()) {
+                String traject = m.aanbieder() + "/" + t.product().sleutel();
+                String categorie = t.product().categorie();
+                String code = t.product().code();
+                String soort = soorten.isCrisis(categorie, code) ? "CRISIS"
+                        : soorten.isVerblijf(categorie, code) ? "VERBLIJF" : null;
+                if (soort != null && !vervallen(versies.get(m.gemeente() + "/" + t.toewijzingNummer()))
+                        && eigenRegie.add(traject)) {
+                    afgeleid.add(j + " " + soort + " null " + traject + " " + t.toewijzingNummer() + " false "
+                            + m.identiteit().dagtekening() + " #" + b.volgnummer() + " " + m.gemeente());
+                }
+            }
         }
+        assertTrue(afgeleid.stream().anyMatch(s -> s.contains(" VERBLIJF ")), "residential care starts");
+        assertTrue(afgeleid.stream().anyMatch(s -> s.contains(" CRISIS ")), "crisis placements");
         assertTrue(afgeleid.size() > 200, "signals in a year: " + afgeleid.size());
         assertTrue(afgeleid.stream().anyMatch(s -> s.contains("VERVOLG_TRAJECT")));
         assertTrue(afgeleid.stream().anyMatch(s -> s.contains(" true ")), "some signals are renewed");
         assertEquals(afgeleid, beweerd);
+    }
+
+    static boolean vervallen(Toewijzing t) {
+        return "13".equals(t.redenWijziging())
+                || "01".equals(t.redenWijziging()) && t.ingangsdatum().equals(t.einddatum());
     }
 
     static LocalDateTime moment(Toewijzing t) {
