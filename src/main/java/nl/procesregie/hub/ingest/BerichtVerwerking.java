@@ -39,7 +39,6 @@ import nl.procesregie.hub.ijw.Toewijzing;
 import nl.procesregie.hub.ijw.VerzochtProduct;
 import nl.procesregie.hub.signals.SignaalOpslag;
 import nl.procesregie.hub.signals.SignaalRij;
-import nl.procesregie.hub.signals.SignaalSoort;
 import nl.procesregie.hub.signals.SignaalUitgifte;
 import nl.procesregie.hub.signals.TrajectSignalering;
 import nl.procesregie.hub.signals.Regieplanning;
@@ -271,8 +270,10 @@ public final class BerichtVerwerking {
         if (verzonden != null) {
             uitgifte.geefUit(c, rij, gemeente, zorgpad, toewijzingen, stand);
         }
-        if (historisch || (Boolean.TRUE.equals(verzonden) && s.soort() == SignaalSoort.VIERDE_TRAJECT)) {
+        if (historisch) {
             planning.onderRegie(c, jeugdige, stand.geboortedatum(), gemeente, nu);
+        } else if (Boolean.TRUE.equals(verzonden)) {
+            planning.nieuweAanleiding(c, jeugdige, stand.geboortedatum(), gemeente, "een nieuw traject", nu);
         }
         return Optional.of(rij);
     }

@@ -104,7 +104,7 @@ public final class Crisisregie {
         uitgifte.geefRegieUit(c, signaal, g, List.of(g.regisseurEmail()), regel -> mailAanleiding(crisis, regel),
                 Actie.RONDE_TAFEL_GEHOUDEN, crisis.signaalId(), beeld.zorgpad(), beeld.toewijzingen(), beeld.jeugdige());
         if (!crisis.historisch()) {
-            planning.onderRegie(c, jeugdige, beeld.jeugdige().geboortedatum(), g, nu);
+            planning.nieuweAanleiding(c, jeugdige, beeld.jeugdige().geboortedatum(), g, "een crisisplaatsing", nu);
         }
         LOG.info("Crisisplaatsing {} in gemeente {} ({}): Ronde Tafel uiterlijk {}", signaal.referentie(), g.code(),
                 bron.route() == null ? "uit iJw" : bron.route(), crisis.termijn() == null ? "-" : crisis.termijn());

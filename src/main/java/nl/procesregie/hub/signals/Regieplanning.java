@@ -80,6 +80,22 @@ public final class Regieplanning {
         }
     }
 
+    /**
+     * A sent signal that needs the regisseur again (a trajectory, residential care, a crisis): the youth is under
+     * procesregie, and a handover still in its waakvlam did not hold. That handover closes, so its reminder and its
+     * waakvlam's end lapse when they come, and procesregie goes on with the new cause's deadlines.
+     */
+    public void nieuweAanleiding(Connection c, String jeugdige, LocalDate geboortedatum, GemeenteInstellingen g,
+                                 String wat, Instant nu) throws SQLException {
+        Optional<RegieOpslag.Overdracht> open = regie.openOverdracht(c, jeugdige);
+        if (open.isPresent()) {
+            regie.sluitOverdrachten(c, jeugdige, nu);
+            LOG.info("Overdracht van {} in gemeente {} doorbroken door {}; de procesregie loopt door",
+                    open.get().datum(), open.get().gemeente(), wat);
+        }
+        onderRegie(c, jeugdige, geboortedatum, g, nu);
+    }
+
     /** The youth leaves procesregie: every open deadline lapses and an open handover closes. */
     public void sluitRegie(Connection c, String jeugdige, String reden, Instant nu) throws SQLException {
         zorgpaden.sluitRegie(c, jeugdige, nu);

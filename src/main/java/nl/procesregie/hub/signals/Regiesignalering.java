@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.procesregie.hub.carepath.Traject;
@@ -80,7 +81,7 @@ public final class Regiesignalering {
             Set<TrajectSleutel> gesignaleerd = signalen.oorzakenVan(c, jeugdige, SignaalSoort.VERBLIJF);
             for (Traject t : genoemd) {
                 if (soorten.isVerblijf(t.categorie(), t.code()) && gesignaleerd.stream().noneMatch(t::omvat)) {
-                    uit.add(verblijf(c, t, g, historisch, beeld, nu));
+                    verblijf(c, t, g, historisch, beeld, nu).ifPresent(uit::add);
                     gesignaleerd.add(t.sleutel());
                 }
             }
@@ -106,7 +107,7 @@ public final class Regiesignalering {
         return uit;
     }
 
-    private SignaalRij verblijf(Connection c, Traject t, GemeenteInstellingen g, boolean historisch,
+    private Optional<SignaalRij> verblijf(Connection c, Traject t, GemeenteInstellingen g, boolean historisch,
                                 Regieplanning.Beeld beeld, Instant nu) throws SQLException {
         String jeugdige = beeld.jeugdige().pseudoniem();
         LocalDate begin = t.eersteDatum() != null ? t.eersteDatum() : nu.atZone(ZONE).toLocalDate();
@@ -125,15 +126,15 @@ public final class Regiesignalering {
                 jeugdige, t.sleutel().aanbieder(), t.sleutel().product(), nummer, false, historisch, !historisch, null,
                 nu, null);
         if (!signalen.voegToe(c, signaal)) {
-            return signaal;
+            return Optional.empty();
         }
         uitgifte.geefRegieUit(c, signaal, g, List.of(g.regisseurEmail()),
                 regel -> new RegieMail.Verblijf(regel, onderTwaalf, naPleegzorg, naCrisis), Actie.SIGNAAL_OPGEPAKT,
                 signaal.signaalId(), beeld.zorgpad(), beeld.toewijzingen(), beeld.jeugdige());
         if (!historisch) {
-            planning.onderRegie(c, jeugdige, geboren, g, nu);
+            planning.nieuweAanleiding(c, jeugdige, geboren, g, "verblijf", nu);
         }
-        return signaal;
+        return Optional.of(signaal);
     }
 
     private static boolean eerder(Traject a, LocalDate begin) {

@@ -39,6 +39,7 @@ public final class TermijnAfhandeling {
 
     private static final Logger LOG = LoggerFactory.getLogger(TermijnAfhandeling.class);
     private static final ZoneId ZONE = Termijnkalender.AMSTERDAM;
+    private static final Duration VROEG = Duration.ofMillis(100);
 
     private final DataSource dataSource;
     private final TermijnOpslag termijnen;
@@ -96,12 +97,23 @@ public final class TermijnAfhandeling {
             achterstallig = termijnen.achterstallig(c, klok.instant().minus(inhaalmarge), 100);
         }
         int afgehandeld = 0;
+        SQLException storing = null;
         for (TermijnOpslag.Stand s : achterstallig) {
-            if (verloop(s.termijn().sleutel())) {
-                LOG.warn("Termijn {} ({}) ingehaald: de tijdplanner had hem niet afgehandeld", s.termijn().sleutel(),
-                        s.termijn().vervaltOp());
-                afgehandeld++;
+            // One deadline that keeps failing must not hold back the others behind it.
+            try {
+                if (verloop(s.termijn().sleutel())) {
+                    LOG.warn("Termijn {} ({}) ingehaald: de tijdplanner had hem niet afgehandeld",
+                            s.termijn().sleutel(), s.termijn().vervaltOp());
+                    afgehandeld++;
+                }
+            } catch (SQLException e) {
+                storing = e;
+            } catch (RuntimeException e) {
+                LOG.error("Termijn {} kon niet worden afgehandeld: {}", s.termijn().sleutel(), e.toString());
             }
+        }
+        if (storing != null) {
+            throw storing;
         }
         return afgehandeld;
     }
@@ -120,7 +132,8 @@ public final class TermijnAfhandeling {
             return false;
         }
         Termijn t = stand.get().termijn();
-        if (t.vervaltOp().isAfter(nu)) {
+        // Quartz may fire a few milliseconds early; a wake-up well before the moment means the deadline was moved.
+        if (t.vervaltOp().isAfter(nu.plus(VROEG))) {
             termijnen.planOpnieuw(c, sleutel);
             return false;
         }

@@ -120,8 +120,8 @@ public final class VerwijzerBeslissing {
         }
         signalen.legBeslissingVast(c, s.signaalId(), verzonden, reden);
         uitgifte.geefUit(c, s.beslist(verzonden), gemeente, zorgpad, toewijzingen, jeugdige);
-        if (verzonden && s.soort() == SignaalSoort.VIERDE_TRAJECT) {
-            planning.onderRegie(c, s.jeugdige(), jeugdige.geboortedatum(), gemeente, nu);
+        if (verzonden) {
+            planning.nieuweAanleiding(c, s.jeugdige(), jeugdige.geboortedatum(), gemeente, "een nieuw traject", nu);
         }
         LOG.info("Signaal {} ({}) in gemeente {}: {}, {}", s.referentie(), s.soort(), s.gemeente(), reden,
                 verzonden ? "verzonden" : "alleen vastgelegd");

@@ -1,6 +1,7 @@
 package nl.procesregie.hub.timers;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -21,6 +22,10 @@ public record Termijn(String sleutel, TermijnSoort soort, String jeugdige, UUID 
         Objects.requireNonNull(soort, "soort");
         Objects.requireNonNull(jeugdige, "jeugdige");
         Objects.requireNonNull(vervaltOp, "vervaltOp");
+        // Quartz counts in milliseconds: a moment between two would fire a fraction early and be found not yet due.
+        if (vervaltOp.getNano() % 1_000_000 != 0) {
+            vervaltOp = vervaltOp.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        }
     }
 
     public static Termijn escalatie(String jeugdige, UUID signaalId, int trede, Instant op) {

@@ -125,7 +125,9 @@ public final class Tijdplanner implements AutoCloseable {
                 .build();
         Trigger bestaand = scheduler.getTrigger(key);
         if (bestaand != null) {
-            if (!Date.from(op).equals(bestaand.getStartTime())) {
+            // A trigger without a next fire time has fired (its job is still running) and will be removed: a
+            // deadline planned again from that job needs a trigger of its own.
+            if (!Date.from(op).equals(bestaand.getStartTime()) || bestaand.getNextFireTime() == null) {
                 scheduler.rescheduleJob(key, trigger);
             }
             return;

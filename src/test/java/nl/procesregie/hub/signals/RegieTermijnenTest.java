@@ -182,4 +182,89 @@ class RegieTermijnenTest {
                 + "using (signaal_id) where u.kanaal = 'MAIL'"));
         assertEquals(List.of("true"), rijen("select (onder_regie_sinds is not null)::text from jeugdige"));
     }
+
+    @Test
+    void aCrisisReadAfterItsDeadlineIsDatedByItsDagtekeningAndEscalatesOnceWithoutBurst() throws Exception {
+        String bsn = Berichten.bsn(306);
+        // A backlog: two crisis allocations of Thursday 19 and Thursday 12 November, read on Monday 23 November.
+        ijw(Berichten.toewijzing(WOERDEN, "10000009", bsn, LocalDate.of(2026, 11, 19), Berichten.identificatie(), null,
+                new Berichten.Product("K3", "46", "46A01")));
+        ijw(Berichten.toewijzing(WOERDEN, "10000010", bsn, LocalDate.of(2026, 11, 12), Berichten.identificatie(), null,
+                new Berichten.Product("K4", "46", "46A03")));
+        // Each known at the latest by the end of its Dagtekening: a week apart, so two crises, not one.
+        assertEquals(List.of("2026-11-12 23:00:00+00 2026-11-13 23:00:00+00",
+                "2026-11-19 23:00:00+00 2026-11-20 23:00:00+00"), rijen("select moment || ' ' || termijn from crisis "
+                + "order by moment"));
+        assertEquals(2, rijen("select 1 from signaal where soort = 'CRISIS'").size());
+
+        List<String> treden = rijen("select sleutel from termijn where soort = 'ESCALATIE' order by vervalt_op");
+        assertEquals(2, treden.size());
+        for (String trede : treden) {
+            assertTrue(hub.termijnAfhandeling().verloop(trede));
+        }
+        // Days of missed rungs are not sent at once: the next counts from now.
+        assertEquals(List.of("2026-11-23 08:00:03+00 OPEN", "2026-11-23 08:00:03+00 OPEN"), rijen(
+                "select vervalt_op || ' ' || status from termijn where soort = 'ESCALATIE' and trede = 1"));
+        assertEquals(List.of("1", "1"), rijen("select volgnummer::text from signaal where soort = 'ESCALATIE'"));
+    }
+
+    @Test
+    void aPerspectiveOfferingFosterStartHandsOverAYouthUnderProcesregie() throws Exception {
+        String bsn = Berichten.bsn(307);
+        Berichten.Product pleegzorg = new Berichten.Product("P5", "43", "43A03");
+        ijw(Berichten.start(WOERDEN, "10000002", bsn, LocalDate.of(2026, 11, 18), Berichten.identificatie(), "1",
+                pleegzorg, LocalDate.of(2026, 11, 16)));
+        assertEquals(List.of(), rijen("select 1 from overdracht"), "not under procesregie: no handover");
+
+        String ander = Berichten.bsn(308);
+        ijw(Berichten.toewijzing(WOERDEN, "10000003", ander, LocalDate.of(2026, 11, 10), Berichten.identificatie(),
+                null, new Berichten.Product("V5", "43", "43A01")));
+        ijw(Berichten.toewijzing(WOERDEN, "10000002", ander, LocalDate.of(2026, 11, 16), Berichten.identificatie(),
+                null, new Berichten.Product("P6", "43", "43A03")));
+        assertEquals(List.of(), rijen("select 1 from overdracht"), "an allocation is no start");
+        ijw(Berichten.start(WOERDEN, "10000002", ander, LocalDate.of(2026, 11, 23), Berichten.identificatie(), "1",
+                new Berichten.Product("P6", "43", "43A03"), LocalDate.of(2026, 11, 16)));
+        assertEquals(List.of("PLEEGZORG 2026-11-16"), rijen("select reden || ' ' || datum from overdracht"));
+        // A month after the start, Wednesday 16 December at 09:00; the waakvlam two months after.
+        assertEquals("2026-12-16 08:00:00+00 OPEN", termijn("OPVOLGING|"));
+        assertEquals("2027-01-16 08:00:00+00 OPEN", termijn("WAAKVLAM|"));
+    }
+
+    @Test
+    void theLastStopOfAYouthUnderProcesregieIsAHandover() throws Exception {
+        String bsn = Berichten.bsn(309);
+        Berichten.Product verblijf = new Berichten.Product("V7", "43", "43A01");
+        Berichten.Product ambulant = new Berichten.Product("A7", "45", "45A01");
+        ijw(Berichten.toewijzing(WOERDEN, "10000003", bsn, LocalDate.of(2026, 11, 2), Berichten.identificatie(), null,
+                verblijf));
+        ijw(Berichten.toewijzing(WOERDEN, "10000001", bsn, LocalDate.of(2026, 11, 2), Berichten.identificatie(), null,
+                ambulant));
+        ijw(Berichten.stop(WOERDEN, "10000003", bsn, LocalDate.of(2026, 11, 23), Berichten.identificatie(), "1",
+                verblijf, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 18), "31"));
+        assertEquals(List.of(), rijen("select 1 from overdracht"), "the ambulant care still runs");
+
+        ijw(Berichten.stop(WOERDEN, "10000001", bsn, LocalDate.of(2026, 11, 23), Berichten.identificatie(), "1",
+                ambulant, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 20), "31"));
+        assertEquals(List.of("ZORG_BEEINDIGD 2026-11-20"), rijen("select reden || ' ' || datum from overdracht"));
+        // 20 December is a Sunday: the check moves to Monday 21 December.
+        assertEquals("2026-12-21 08:00:00+00 OPEN", termijn("OPVOLGING|"));
+    }
+
+    @Test
+    void aCrisisDuringTheWaakvlamKeepsItsDeadlineAndTheHandoverCloses() throws Exception {
+        String bsn = Berichten.bsn(310);
+        melding("OVERDRACHT", bsn, "2012-05-17", null, "2026-11-02T10:00:00+01:00");
+        // New Year's evening, the night before the waakvlam would end: a crisis placement.
+        klok.set(Instant.parse("2027-01-01T19:00:00Z"));
+        melding("CRISISPLAATSING", bsn, "2012-05-17", "lokale-toegang", "2027-01-01T20:00:00+01:00");
+        assertEquals(List.of("true"), rijen("select (afgesloten_op is not null)::text from overdracht"),
+                "the handover did not hold");
+
+        klok.set(Instant.parse("2027-01-02T08:00:00Z"));
+        assertTrue(hub.termijnAfhandeling().verloop(sleutel("WAAKVLAM|")));
+        assertEquals("2027-01-02 08:00:00+00 VERVALLEN", termijn("WAAKVLAM|"));
+        assertEquals(List.of("true"), rijen("select (onder_regie_sinds is not null)::text from jeugdige"),
+                "still under procesregie");
+        assertEquals("2027-01-02 19:00:00+00 OPEN", termijn("ESCALATIE|"), "the Ronde Tafel deadline stands");
+    }
 }
