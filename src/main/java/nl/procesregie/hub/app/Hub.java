@@ -90,7 +90,8 @@ public final class Hub implements AutoCloseable {
             IjwInname inname = new IjwInname(new IjwParser(), onderdelen.verwerking(), regio,
                     instellingen.maxRecordBytes(), instellingen.maxPogingen(), klok);
             RegieInname regieInname = new RegieInname(instellingen.topicMeldingen(), onderdelen.meldingen(),
-                    onderdelen.bevestigingen(), instellingen.maxRecordBytes(), instellingen.maxPogingen(), klok);
+                    onderdelen.bevestigingen(), instellingen.maxRecordBytes(), instellingen.maxPogingen(),
+                    onderdelen.verwerking()::databaseBereikbaar, klok);
             MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
                     instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
@@ -100,7 +101,8 @@ public final class Hub implements AutoCloseable {
                     instellingen.kafkaMaxPollRecords(), Map.of(),
                     List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
                     batch -> template.get().requestBody("direct:ijw-inname", batch));
-            IjwConsumer regieConsumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
+            // A group of its own: a rebalance of one consumer does not interrupt the other, and lag is per kind.
+            IjwConsumer regieConsumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.regieGroupId(),
                     instellingen.kafkaMaxPollRecords(), Map.of(),
                     List.of(instellingen.topicMeldingen(), instellingen.topicActies()),
                     batch -> template.get().requestBody("direct:regie-inname", batch));

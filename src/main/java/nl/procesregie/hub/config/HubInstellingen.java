@@ -186,7 +186,8 @@ public final class HubInstellingen {
         if (smtpPassword != null && smtpUsername == null) {
             l.fout("SMTP_USERNAME", "ontbreekt terwijl SMTP_PASSWORD is gezet");
         }
-        // Outgoing topics must differ from every other topic, or the hub would read back what it writes.
+        // Outgoing topics must differ from every other topic, or the hub would read back what it writes; the JSON
+        // topics from every other, or records would be read by the wrong consumer. The iJw topics may be shared.
         List<Map.Entry<String, String>> topics = List.of(
                 Map.entry("HUB_TOPIC_TOEWIJZINGEN", topicToewijzingen),
                 Map.entry("HUB_TOPIC_START_STOP", topicStartStop),
@@ -195,11 +196,12 @@ public final class HubInstellingen {
                 Map.entry("HUB_TOPIC_ACTIES", topicActies),
                 Map.entry("HUB_TOPIC_SIGNALEN", topicSignalen),
                 Map.entry("HUB_TOPIC_ONGELDIG", topicOngeldig));
-        for (int uit = 5; uit < topics.size(); uit++) {
-            for (int ander = 0; ander < uit; ander++) {
-                if (topics.get(uit).getValue().equals(topics.get(ander).getValue())) {
-                    l.fout(topics.get(uit).getKey(), "gelijk aan " + topics.get(ander).getKey() + " ('"
-                            + topics.get(uit).getValue() + "'); een uitgaand topic moet een eigen topic zijn");
+        for (int eigen = 3; eigen < topics.size(); eigen++) {
+            for (int ander = 0; ander < eigen; ander++) {
+                if (topics.get(eigen).getValue().equals(topics.get(ander).getValue())) {
+                    l.fout(topics.get(eigen).getKey(), "gelijk aan " + topics.get(ander).getKey() + " ('"
+                            + topics.get(eigen).getValue() + "'); " + (eigen < 5 ? "meldingen en acties hebben"
+                            : "een uitgaand topic heeft") + " een eigen topic nodig");
                 }
             }
         }
@@ -297,6 +299,15 @@ public final class HubInstellingen {
 
     public String kafkaGroupId() {
         return kafkaGroupId;
+    }
+
+    /** The consumer group of {@code regie.meldingen} and {@code regie.acties}. */
+    public String regieGroupId() {
+        return regieGroep(kafkaGroupId);
+    }
+
+    public static String regieGroep(String kafkaGroupId) {
+        return kafkaGroupId + "-regie";
     }
 
     public int kafkaMaxPollRecords() {

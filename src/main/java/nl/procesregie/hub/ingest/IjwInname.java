@@ -32,7 +32,7 @@ public final class IjwInname {
     private final BerichtVerwerking verwerking;
     private final RegioConfiguratie regio;
     private final int maxRecordBytes;
-    private final int maxPogingen;
+    private final Pogingen pogingen;
     private final Clock klok;
 
     public IjwInname(IjwParser parser, BerichtVerwerking verwerking, RegioConfiguratie regio, int maxRecordBytes,
@@ -41,7 +41,7 @@ public final class IjwInname {
         this.verwerking = verwerking;
         this.regio = regio;
         this.maxRecordBytes = maxRecordBytes;
-        this.maxPogingen = maxPogingen;
+        this.pogingen = new Pogingen(maxPogingen, verwerking::databaseBereikbaar, klok);
         this.klok = klok;
     }
 
@@ -99,25 +99,8 @@ public final class IjwInname {
     }
 
     private void verwerkAfzonderlijk(OntvangenRecord r, IjwBericht b, List<TeParkeren> parkeren) throws SQLException {
-        Exception fout = null;
-        for (int poging = 1; poging <= maxPogingen; poging++) {
-            try {
-                verzamelConflicten(List.of(r), verwerking.verwerk(List.of(b)), parkeren);
-                return;
-            } catch (SQLException | RuntimeException e) {
-                if (Storing.isStoring(e)) {
-                    throw e;
-                }
-                fout = e;
-            }
-        }
-        if (!verwerking.databaseBereikbaar()) {
-            throw new StoringUitzondering("de database is niet bereikbaar", fout);
-        }
-        LOG.error("Record {}-{}@{} na {} pogingen geparkeerd: {}", r.topic(), r.partitie(), r.offset(), maxPogingen,
-                fout.toString());
-        parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "De verwerking is " + maxPogingen
-                + " keer mislukt: " + fout.getClass().getSimpleName()));
+        pogingen.probeer(r, () -> verzamelConflicten(List.of(r), verwerking.verwerk(List.of(b)), parkeren))
+                .ifPresent(parkeren::add);
     }
 
     private void verzamelConflicten(List<OntvangenRecord> records, List<BerichtVerwerking.Uitkomst> uitkomsten,

@@ -4,9 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.BooleanSupplier;
 
 import nl.procesregie.hub.ijw.Foutcode;
 import nl.procesregie.hub.ijw.IjwFout;
@@ -22,22 +20,21 @@ import nl.procesregie.hub.signals.RegieBericht;
  */
 public final class RegieInname {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegieInname.class);
-
     private final String topicMeldingen;
     private final MeldingVerwerking meldingen;
     private final Bevestigingen bevestigingen;
     private final int maxRecordBytes;
-    private final int maxPogingen;
+    private final Pogingen pogingen;
     private final Clock klok;
 
+    /** @param databaseBereikbaar tells a failure on a database that answers from an outage */
     public RegieInname(String topicMeldingen, MeldingVerwerking meldingen, Bevestigingen bevestigingen,
-                       int maxRecordBytes, int maxPogingen, Clock klok) {
+                       int maxRecordBytes, int maxPogingen, BooleanSupplier databaseBereikbaar, Clock klok) {
         this.topicMeldingen = topicMeldingen;
         this.meldingen = meldingen;
         this.bevestigingen = bevestigingen;
         this.maxRecordBytes = maxRecordBytes;
-        this.maxPogingen = maxPogingen;
+        this.pogingen = new Pogingen(maxPogingen, databaseBereikbaar, klok);
         this.klok = klok;
     }
 
@@ -45,28 +42,10 @@ public final class RegieInname {
     public List<TeParkeren> verwerk(List<OntvangenRecord> records) throws SQLException {
         List<TeParkeren> parkeren = new ArrayList<>();
         for (OntvangenRecord r : records) {
-            Exception fout = null;
-            for (int poging = 1; poging <= maxPogingen; poging++) {
-                try {
-                    pasToe(r);
-                    fout = null;
-                    break;
-                } catch (IjwFout f) {
-                    parkeren.add(parkeer(r, f.code(), f.reden()));
-                    fout = null;
-                    break;
-                } catch (SQLException | RuntimeException e) {
-                    if (Storing.isStoring(e)) {
-                        throw e;
-                    }
-                    fout = e;
-                }
-            }
-            if (fout != null) {
-                LOG.error("Record {}-{}@{} na {} pogingen geparkeerd: {}", r.topic(), r.partitie(), r.offset(),
-                        maxPogingen, fout.toString());
-                parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "De verwerking is " + maxPogingen
-                        + " keer mislukt: " + fout.getClass().getSimpleName()));
+            try {
+                pogingen.probeer(r, () -> pasToe(r)).ifPresent(parkeren::add);
+            } catch (IjwFout f) {
+                parkeren.add(TeParkeren.van(r, f.code(), f.reden(), klok.instant()));
             }
         }
         return parkeren;
@@ -98,7 +77,4 @@ public final class RegieInname {
         }
     }
 
-    private TeParkeren parkeer(OntvangenRecord r, Foutcode code, String reden) {
-        return TeParkeren.van(r, code, reden, klok.instant());
-    }
 }

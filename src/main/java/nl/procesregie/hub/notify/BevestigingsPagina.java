@@ -52,7 +52,8 @@ public final class BevestigingsPagina {
                 + Html.tekst(s.referentie()) + "</strong> (" + Html.tekst(soort(s)) + ", gemeente "
                 + Html.tekst(gemeenteNaam.apply(s.gemeente()).orElse(s.gemeente())) + "):</p>\n"
                 + "<p class=\"actie\">" + Html.tekst(geldig.actie().knop()) + "</p>\n"
-                + "<form method=\"post\" action=\"/bevestig/" + Html.tekst(token) + "\">"
+                // No action: the form posts to the address the page was opened at, whatever path a proxy adds.
+                + "<form method=\"post\">"
                 + "<button type=\"submit\">Bevestigen</button></form>\n"
                 + "<p class=\"uitleg\">Pas na een klik op de knop legt de hub dit vast."
                 + (geldig.actie() == Actie.RONDE_TAFEL_GEHOUDEN || geldig.actie() == Actie.CHECK_GEDAAN

@@ -165,6 +165,8 @@ class HubInstellingenTest {
             "HUB_TOPIC_VERZOEKEN | ijw:verzoeken | geen geldige Kafka-topicnaam",
             "HUB_TOPIC_SIGNALEN | ijw.toewijzingen | gelijk aan HUB_TOPIC_TOEWIJZINGEN",
             "HUB_TOPIC_ONGELDIG | regie.signalen | gelijk aan HUB_TOPIC_SIGNALEN",
+            "HUB_TOPIC_MELDINGEN | ijw.start-stop | gelijk aan HUB_TOPIC_START_STOP",
+            "HUB_TOPIC_ACTIES | regie.meldingen | gelijk aan HUB_TOPIC_MELDINGEN",
             "HUB_DB_URL | jdbc:mysql://db/hub | verwacht een JDBC-URL die begint met 'jdbc:postgresql:'",
             "HUB_DB_POOL_SIZE | acht | verwacht een positief geheel getal, gevonden 'acht'",
             "SMTP_PORT | 70000 | verwacht een poortnummer (1–65535), gevonden '70000'",

@@ -218,7 +218,7 @@ class HubArtefactIT {
         System.out.printf("Demofeed: gereed na %d ms; eerste mail na %d ms vanaf de start, %d ms na gereed%n",
                 (gereed - begin) / 1_000_000, (eersteMail - begin) / 1_000_000, (eersteMail - gereed) / 1_000_000);
         assertTrue(eersteMail - gereed < Duration.ofSeconds(60).toNanos(), "first mail within a minute of ready");
-        assertTrue(pagina.startsWith("200") && pagina.contains("traject") && !pagina.contains("Nog geen mails"), pagina);
+        assertTrue(pagina.startsWith("200") && pagina.contains("signaal PRH-") && !pagina.contains("Nog geen mails"), pagina);
         assertTrue(log("artefact-feed-1.log").contains("Demofeed:                   aan:"), "the banner shows the feed");
 
         // Stop once the history is out, then start again on the same folder.

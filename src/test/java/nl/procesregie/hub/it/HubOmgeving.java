@@ -126,7 +126,9 @@ final class HubOmgeving implements AutoCloseable {
             eind.put(topic, kafka.endOffset(topic, 0));
         }
         wachtTot("alle records verwerkt door " + groep, timeout, () -> eind.entrySet().stream()
-                .allMatch(e -> e.getValue() == 0 || kafka.committedOffset(groep, e.getKey(), 0) >= e.getValue()));
+                .allMatch(e -> e.getValue() == 0 || kafka.committedOffset(e.getKey().equals(meldingen)
+                        || e.getKey().equals(acties) ? HubInstellingen.regieGroep(groep) : groep, e.getKey(), 0)
+                        >= e.getValue()));
     }
 
     List<String> signaalEvents(int verwacht, Duration timeout) {
