@@ -163,7 +163,7 @@ public final class TermijnAfhandeling {
         if (regie.isBevestigd(c, b.signaalId(), stopt)) {
             return "bevestigd: " + stopt.knop();
         }
-        GemeenteInstellingen g = gemeente(b.gemeente());
+        GemeenteInstellingen g = verantwoordelijk(c, t.jeugdige(), b.gemeente());
         Function<ZorgpadRegel, RegieMail.Aanleiding> basisAanleiding;
         Instant termijn;
         if (b.soort() == SignaalSoort.CRISIS) {
@@ -178,8 +178,8 @@ public final class TermijnAfhandeling {
             if (o == null || o.afgeslotenOp() != null) {
                 return "de overdracht is afgesloten";
             }
-            termijn = checkUiterlijk(g, o.datum());
-            RegieMail.Opvolging opvolging = opvolging(g, o);
+            termijn = checkUiterlijk(g, o.datum(), b.tijdstip());
+            RegieMail.Opvolging opvolging = opvolging(g, o, b.tijdstip());
             basisAanleiding = regel -> opvolging;
         }
         int trede = t.trede();
@@ -189,7 +189,7 @@ public final class TermijnAfhandeling {
         Instant volgende = opTijd.isAfter(nu) ? opTijd : Regieplanning.volgendeTrede(g, nu, trede + 1);
         // The rung's signal has the rung's deadline key: one signal, one mail per rung.
         SignaalRij escalatie = new SignaalRij(SignaalRij.idVoor(t.sleutel()), t.sleutel(), SignaalSoort.ESCALATIE,
-                trede + 1, b.gemeente(), b.jeugdige(), b.aanbieder(), b.product(), b.toewijzingNummer(), false, false,
+                trede + 1, g.code(), b.jeugdige(), b.aanbieder(), b.product(), b.toewijzingNummer(), false, false,
                 true, null, nu, b.signaalId());
         if (!signalen.voegToe(c, escalatie)) {
             return "escalatie " + (trede + 1) + " was al gegeven";
@@ -210,18 +210,18 @@ public final class TermijnAfhandeling {
         if (o == null || o.afgeslotenOp() != null) {
             return "de overdracht is afgesloten";
         }
-        GemeenteInstellingen g = gemeente(o.gemeente());
-        String sleutel = "OPVOLGING|" + o.overdrachtId();
+        GemeenteInstellingen g = verantwoordelijk(c, t.jeugdige(), o.gemeente());
+        String sleutel = t.sleutel();
         SignaalRij signaal = new SignaalRij(SignaalRij.idVoor(sleutel), sleutel, SignaalSoort.OPVOLGING, null,
                 g.code(), t.jeugdige(), null, null, null, false, false, true, null, nu, null);
         if (!signalen.voegToe(c, signaal)) {
             return "de herinnering was al gegeven";
         }
-        Instant uiterlijk = checkUiterlijk(g, o.datum());
+        Instant uiterlijk = checkUiterlijk(g, o.datum(), nu);
         termijnen.plaats(c, Termijn.escalatie(t.jeugdige(), signaal.signaalId(), 0,
                 Regieplanning.volgendeTrede(g, uiterlijk, 0)), nu);
         Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
-        RegieMail.Opvolging aanleiding = opvolging(g, o);
+        RegieMail.Opvolging aanleiding = opvolging(g, o, nu);
         uitgifte.geefRegieUit(c, signaal, g, List.of(g.regisseurEmail()), regel -> aanleiding, Actie.CHECK_GEDAAN,
                 signaal.signaalId(), beeld.zorgpad(), beeld.toewijzingen(), jeugdige);
         return null;
@@ -271,18 +271,23 @@ public final class TermijnAfhandeling {
         return null;
     }
 
-    /** The moment an unconfirmed one-month check escalates: the configured working days after the reminder. */
-    static Instant checkUiterlijk(GemeenteInstellingen g, LocalDate overdracht) {
+    /**
+     * The moment an unconfirmed one-month check escalates: the configured working days after the reminder. A reminder
+     * sent late (a handover reported weeks after the fact) leaves the regisseur those working days from when it came.
+     */
+    static Instant checkUiterlijk(GemeenteInstellingen g, LocalDate overdracht, Instant herinnerdOp) {
         Regietermijnen t = g.termijnen();
         Termijnkalender kalender = Regieplanning.kalender(g);
-        return kalender.werkdagenNa(kalender.opvolgingsCheck(overdracht, t.herinneringstijd()), t.checkwerkdagen(),
+        Instant gepland = kalender.opvolgingsCheck(overdracht, t.herinneringstijd());
+        return kalender.werkdagenNa(herinnerdOp.isAfter(gepland) ? herinnerdOp : gepland, t.checkwerkdagen(),
                 t.herinneringstijd());
     }
 
-    private static RegieMail.Opvolging opvolging(GemeenteInstellingen g, RegieOpslag.Overdracht o) {
+    private static RegieMail.Opvolging opvolging(GemeenteInstellingen g, RegieOpslag.Overdracht o,
+                                                 Instant herinnerdOp) {
         Instant einde = Regieplanning.kalender(g).waakvlamEinde(o.datum(), g.termijnen().herinneringstijd());
-        return new RegieMail.Opvolging(o.datum(), reden(o.reden()), checkUiterlijk(g, o.datum()).atZone(ZONE),
-                LocalDate.ofInstant(einde, ZONE));
+        return new RegieMail.Opvolging(o.datum(), reden(o.reden()),
+                checkUiterlijk(g, o.datum(), herinnerdOp).atZone(ZONE), LocalDate.ofInstant(einde, ZONE));
     }
 
     private static String reden(RegieOpslag.OverdrachtReden reden) {
@@ -293,9 +298,20 @@ public final class TermijnAfhandeling {
         };
     }
 
+    /** A reminder's signal has its deadline's key, and that deadline names the handover. */
     private Optional<RegieOpslag.Overdracht> overdrachtVan(Connection c, SignaalRij opvolging) throws SQLException {
-        String sleutel = opvolging.sleutel();
-        return regie.overdracht(c, UUID.fromString(sleutel.substring(sleutel.indexOf('|') + 1)));
+        Optional<UUID> overdracht = termijnen.lees(c, opvolging.sleutel()).map(s -> s.termijn().overdrachtId());
+        return overdracht.isEmpty() ? Optional.empty() : regie.overdracht(c, overdracht.get());
+    }
+
+    /**
+     * A signal a deadline raises goes to the gemeente of the youth's most recent message (CONTRACTS.md, counting rule
+     * 1): the youth may have moved since the cause. A gemeente no longer configured leaves it with the cause's.
+     */
+    private GemeenteInstellingen verantwoordelijk(Connection c, String jeugdige, String vanAanleiding)
+            throws SQLException {
+        String laatste = zorgpaden.regiestand(c, jeugdige).laatsteGemeente();
+        return Optional.ofNullable(laatste).flatMap(regio::gemeente).orElseGet(() -> gemeente(vanAanleiding));
     }
 
     private GemeenteInstellingen gemeente(String code) {

@@ -267,4 +267,47 @@ class RegieTermijnenTest {
                 "still under procesregie");
         assertEquals("2027-01-02 19:00:00+00 OPEN", termijn("ESCALATIE|"), "the Ronde Tafel deadline stands");
     }
+
+    @Test
+    void afgeslotenEndsProcesregieAndEveryOpenDeadlineLapses() throws Exception {
+        String bsn = Berichten.bsn(311);
+        ijw(Berichten.toewijzing(WOERDEN, "10000009", bsn, LocalDate.of(2026, 11, 23), Berichten.identificatie(), null,
+                new Berichten.Product("K5", "46", "46A01")));
+        String crisis = rijen("select signaal_id::text from signaal where soort = 'CRISIS'").get(0);
+        assertEquals(1, rijen("select 1 from termijn where status = 'OPEN' and soort = 'ESCALATIE'").size());
+
+        assertEquals(Bevestigingen.Uitkomst.BEVESTIGD, hub.bevestigingen().bevestig(java.util.UUID.fromString(crisis),
+                Actie.AFGESLOTEN, "regisseur", klok.instant(), Bevestigingen.Via.KAFKA).uitkomst());
+        assertEquals(List.of("true"), rijen("select (onder_regie_sinds is null and regie_afgesloten_op is not null)::text "
+                + "from jeugdige"));
+        assertEquals(List.of(), rijen("select sleutel from termijn where status = 'OPEN'"));
+        klok.set(Instant.parse("2026-11-24T08:00:00Z"));
+        assertFalse(hub.termijnAfhandeling().verloop(sleutel("ESCALATIE|")), "a lapsed deadline does nothing");
+        assertEquals(List.of(), rijen("select 1 from signaal where soort = 'ESCALATIE'"));
+    }
+
+    @Test
+    void theCatchUpRoundHandlesWhatTheSchedulerLeftOverdueOnce() throws Exception {
+        String bsn = Berichten.bsn(312);
+        ijw(Berichten.toewijzing(WOERDEN, "10000009", bsn, LocalDate.of(2026, 11, 23), Berichten.identificatie(), null,
+                new Berichten.Product("K6", "46", "46A01")));
+        // Due Tuesday 08:00; within the margin the scheduler is still trusted to fire it.
+        klok.set(Instant.parse("2026-11-24T08:00:10Z"));
+        assertEquals(0, hub.termijnAfhandeling().haalIn());
+        klok.set(Instant.parse("2026-11-24T08:05:00Z"));
+        assertEquals(1, hub.termijnAfhandeling().haalIn());
+        assertEquals(0, hub.termijnAfhandeling().haalIn(), "once");
+        assertEquals(List.of("1"), rijen("select volgnummer::text from signaal where soort = 'ESCALATIE'"));
+    }
+
+    @Test
+    void aReminderSentLateLeavesTheWorkingDaysFromWhenItCame() throws Exception {
+        String bsn = Berichten.bsn(313);
+        melding("OVERDRACHT", bsn, "2012-05-17", null, "2026-11-02T10:00:00+01:00");
+        // The reminder was due Wednesday 2 December; the hub was down until Monday 14 December.
+        klok.set(Instant.parse("2026-12-14T08:00:00Z"));
+        assertTrue(hub.termijnAfhandeling().verloop(sleutel("OPVOLGING|")));
+        // Five working days from the Monday it came, not from 2 December (which would escalate at once).
+        assertEquals("2026-12-21 08:00:00+00 OPEN", termijn("ESCALATIE|"));
+    }
 }
