@@ -120,6 +120,7 @@ public final class Hub implements AutoCloseable {
             main.bind("verwijzerBeslissing", onderdelen.verwijzerBeslissing());
             main.bind("termijnplanning", termijnplanning);
             main.bind("termijnAfhandeling", onderdelen.termijnAfhandeling());
+            main.bind("bewaartermijn", onderdelen.bewaartermijn());
             main.bind("bevestigingsPagina", new BevestigingsPagina(onderdelen.tokens(), onderdelen.bevestigingen(),
                     code -> regio.gemeente(code).map(GemeenteInstellingen::naam), klok));
             main.bind("gezondheid", new Gezondheid(dataSource, List.of(consumer, regieConsumer)));

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import nl.procesregie.hub.carepath.Bewaartermijn;
 import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.HubInstellingen;
@@ -44,7 +45,8 @@ public record Onderdelen(
         MeldingVerwerking meldingen,
         Bevestigingen bevestigingen,
         TermijnAfhandeling termijnAfhandeling,
-        BevestigingsToken tokens) {
+        BevestigingsToken tokens,
+        Bewaartermijn bewaartermijn) {
 
     public static Onderdelen bouw(DataSource dataSource, RegioConfiguratie regio, HubInstellingen instellingen,
                                   Clock klok) {
@@ -70,6 +72,7 @@ public record Onderdelen(
                 new Bevestigingen(dataSource, signalen, regie, termijnen, zorgpaden, planning, klok),
                 new TermijnAfhandeling(dataSource, termijnen, zorgpaden, signalen, uitgifte, regie, planning, regio,
                         Termijnplanning.inhaalmarge(instellingen.tijdplannerIncheckInterval()), klok),
-                tokens);
+                tokens,
+                new Bewaartermijn(dataSource, instellingen.bewaartermijn(), instellingen.bewaarleeftijd(), klok));
     }
 }

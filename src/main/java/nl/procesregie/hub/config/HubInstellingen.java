@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +90,8 @@ public final class HubInstellingen {
     private final byte[] bevestigSleutel;
     private final boolean bevestigSleutelIsStandaard;
     private final Duration bevestigGeldigheid;
+    private final Period bewaartermijn;
+    private final int bewaarleeftijd;
     private final String basisUrl;
     private final Duration tijdplannerIncheckInterval;
 
@@ -146,6 +149,8 @@ public final class HubInstellingen {
         bevestigSleutelIsStandaard = bevestig == null;
         bevestigSleutel = (bevestig == null ? STANDAARD_BEVESTIG_SLEUTEL : bevestig).getBytes(StandardCharsets.UTF_8);
         bevestigGeldigheid = l.duur("HUB_BEVESTIG_GELDIGHEID", Duration.ofDays(14));
+        bewaartermijn = l.periode("HUB_BEWAARTERMIJN", Period.ofYears(2));
+        bewaarleeftijd = l.geheelGetal("HUB_BEWAARLEEFTIJD", 23, 0, 120);
         basisUrl = l.basisUrl("HUB_BASIS_URL", "http://localhost:" + httpPort);
         tijdplannerIncheckInterval = l.duur("HUB_TIJDPLANNER_INCHECKEN", Duration.ofMillis(7_500));
 
@@ -271,6 +276,16 @@ public final class HubInstellingen {
 
     public Duration bevestigGeldigheid() {
         return bevestigGeldigheid;
+    }
+
+    /** How long after the latest message about a youth the hub keeps the youth's data. */
+    public Period bewaartermijn() {
+        return bewaartermijn;
+    }
+
+    /** The age before which nothing about a youth is deleted. */
+    public int bewaarleeftijd() {
+        return bewaarleeftijd;
     }
 
     /** Where regisseurs reach the hub: acknowledgement links start with it. No trailing slash. */
@@ -503,6 +518,7 @@ public final class HubInstellingen {
                 + ", basisUrl=" + basisUrl
                 + ", bevestigSleutel=" + (bevestigSleutelIsStandaard ? "standaard" : "gezet")
                 + ", bevestigGeldigheid=" + bevestigGeldigheid
+                + ", bewaartermijn=" + bewaartermijn + ", bewaarleeftijd=" + bewaarleeftijd
                 + ", tijdplannerIncheckInterval=" + tijdplannerIncheckInterval + "]";
     }
 
@@ -667,6 +683,23 @@ public final class HubInstellingen {
                 fout(sleutel, "moet groter dan nul zijn, gevonden " + citaat(waarde));
             } catch (DateTimeParseException e) {
                 fout(sleutel, "verwacht een ISO-8601-duur zoals PT2M of PT0.5S, gevonden " + citaat(waarde));
+            }
+            return standaard;
+        }
+
+        Period periode(String sleutel, Period standaard) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            try {
+                Period periode = Period.parse(waarde);
+                if (!periode.isNegative() && !periode.isZero()) {
+                    return periode;
+                }
+                fout(sleutel, "moet groter dan nul zijn, gevonden " + citaat(waarde));
+            } catch (DateTimeParseException e) {
+                fout(sleutel, "verwacht een ISO-8601-periode zoals P2Y of P18M, gevonden " + citaat(waarde));
             }
             return standaard;
         }

@@ -178,6 +178,9 @@ class HubInstellingenTest {
             "HUB_OUTBOX_INTERVAL | PT0S | moet groter dan nul zijn",
             "HUB_OUTBOX_MAX_WACHTTIJD | PT0.1S | moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (PT0.2S)",
             "HUB_DEMO_FEED | 1 | verwacht true of false, gevonden '1'",
+            "HUB_BEWAARTERMIJN | 2 jaar | verwacht een ISO-8601-periode zoals P2Y of P18M, gevonden '2 jaar'",
+            "HUB_BEWAARTERMIJN | P0D | moet groter dan nul zijn",
+            "HUB_BEWAARLEEFTIJD | -1 | verwacht een geheel getal",
             "HUB_HTTP_PORT | 65536 | verwacht een poortnummer (0–65535; 0 = vrije poort), gevonden '65536'",
             "HUB_MAX_RECORDBYTES | 1024 | onbekende instelling (verkeerd gespeld?)",
     })

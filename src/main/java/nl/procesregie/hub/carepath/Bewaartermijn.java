@@ -1,0 +1,91 @@
+package nl.procesregie.hub.carepath;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.procesregie.hub.opslag.Transactie;
+
+/**
+ * Retention (AVG; CONTRACTS.md "Delivery"): everything the hub keeps about a youth goes once no message about the youth
+ * has come for the configured period, and never before the youth's 23rd birthday; counting then starts afresh. The
+ * period runs from the latest Dagtekening, so history replayed today is as old as it says. A youth whose birth date
+ * the hub never learned goes by the period alone.
+ *
+ * <p>Deleting the youth cascades (the schema's foreign keys) to allocations, starts and stops, trajectories, signals
+ * and their outbox rows and acknowledgements, crises, handovers, deadlines and the records of processed messages, so
+ * the same message sent again is read as new. A Quartz trigger of a deleted deadline finds no row and does nothing.
+ * Youths locked by a message in progress are skipped until the next round.
+ */
+public final class Bewaartermijn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bewaartermijn.class);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    /** Youths per transaction: short transactions, so message processing is never held up for long. */
+    static final int PORTIE = 500;
+
+    private final DataSource dataSource;
+    private final Period termijn;
+    private final int leeftijd;
+    private final Clock klok;
+
+    /**
+     * @param termijn  how long after the latest message a youth's data is kept
+     * @param leeftijd the age before which nothing is deleted
+     */
+    public Bewaartermijn(DataSource dataSource, Period termijn, int leeftijd, Clock klok) {
+        this.dataSource = dataSource;
+        this.termijn = termijn;
+        this.leeftijd = leeftijd;
+        this.klok = klok;
+    }
+
+    /** @return how many youths were deleted */
+    public int ruimOp() throws SQLException {
+        LocalDate vandaag = LocalDate.now(klok.withZone(ZONE));
+        LocalDate stilSinds = vandaag.minus(termijn);
+        LocalDate geborenUiterlijk = vandaag.minusYears(leeftijd);
+        int totaal = 0;
+        int portie;
+        do {
+            portie = verwijder(stilSinds, geborenUiterlijk);
+            totaal += portie;
+        } while (portie == PORTIE);
+        if (totaal > 0) {
+            LOG.info("Bewaartermijn: gegevens van {} jeugdigen verwijderd (geen bericht na {}, {} jaar of ouder)",
+                    totaal, stilSinds, leeftijd);
+        }
+        return totaal;
+    }
+
+    private int verwijder(LocalDate stilSinds, LocalDate geborenUiterlijk) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("delete from jeugdige where pseudoniem in ("
+                    + "select pseudoniem from jeugdige "
+                    + "where coalesce(gegevens_dagtekening, aangemaakt_op::date) < ? "
+                    + "and (geboortedatum is null or geboortedatum <= ?) "
+                    + "limit ? for update skip locked)")) {
+                ps.setDate(1, Date.valueOf(stilSinds));
+                ps.setDate(2, Date.valueOf(geborenUiterlijk));
+                ps.setInt(3, PORTIE);
+                int verwijderd = ps.executeUpdate();
+                c.commit();
+                return verwijderd;
+            } catch (SQLException | RuntimeException e) {
+                Transactie.rollback(c, e);
+                throw e;
+            }
+        }
+    }
+}
