@@ -27,6 +27,7 @@ import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.IjwInname;
+import nl.procesregie.hub.ingest.Inleestellers;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.ingest.RegieInname;
 import nl.procesregie.hub.notify.BevestigingsPagina;
@@ -87,11 +88,12 @@ public final class Hub implements AutoCloseable {
             Flyway.configure().dataSource(dataSource).load().migrate();
 
             Onderdelen onderdelen = Onderdelen.bouw(dataSource, regio, instellingen, klok);
+            Inleestellers tellers = new Inleestellers();
             IjwInname inname = new IjwInname(new IjwParser(), onderdelen.verwerking(), regio,
-                    instellingen.maxRecordBytes(), instellingen.maxPogingen(), klok);
+                    instellingen.maxRecordBytes(), instellingen.maxPogingen(), tellers, klok);
             RegieInname regieInname = new RegieInname(instellingen.topicMeldingen(), onderdelen.meldingen(),
                     onderdelen.bevestigingen(), instellingen.maxRecordBytes(), instellingen.maxPogingen(),
-                    onderdelen.verwerking()::databaseBereikbaar, klok);
+                    onderdelen.verwerking()::databaseBereikbaar, tellers, klok);
             MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
                     instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
@@ -123,7 +125,11 @@ public final class Hub implements AutoCloseable {
             main.bind("bewaartermijn", onderdelen.bewaartermijn());
             main.bind("bevestigingsPagina", new BevestigingsPagina(onderdelen.tokens(), onderdelen.bevestigingen(),
                     code -> regio.gemeente(code).map(GemeenteInstellingen::naam), klok));
-            main.bind("gezondheid", new Gezondheid(dataSource, List.of(consumer, regieConsumer)));
+            Gezondheid gezondheid = new Gezondheid(dataSource, List.of(consumer, regieConsumer),
+                    mailVerzender::bereikbaar);
+            main.bind("gezondheid", gezondheid);
+            main.bind("meetwaarden", new Meetwaarden(gezondheid, dataSource, List.of(consumer, regieConsumer),
+                    tellers));
             main.bind("inleesOverzicht", new InleesOverzichtPagina(new InleesOverzicht(dataSource, regio),
                     overzichtToegang(instellingen)));
             uitbreiding.beans().forEach(main::bind);

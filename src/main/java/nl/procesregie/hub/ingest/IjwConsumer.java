@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,6 +37,7 @@ public final class IjwConsumer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MIN_WACHT = Duration.ofMillis(500);
     private static final Duration MAX_WACHT = Duration.ofSeconds(30);
+    private static final Duration ZONDER_BROKER = Duration.ofSeconds(5);
 
     /** Processes one polled batch completely (state and dead letters) or throws. */
     @FunctionalInterface
@@ -50,6 +53,9 @@ public final class IjwConsumer implements AutoCloseable {
     private final CountDownLatch gestopt = new CountDownLatch(1);
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean storing;
+    /** System.nanoTime() since which the consumer has had no connection to any broker; -1 while it has one. */
+    private volatile long zonderBrokerSinds = -1;
+    private volatile Map<TopicPartition, Long> achterstand = Map.of();
     private Thread draad;
     /** A fault injection point between the database commit and the offset commit, for the delivery tests. */
     private volatile Runnable voorOffsetCommit = () -> { };
@@ -79,9 +85,18 @@ public final class IjwConsumer implements AutoCloseable {
         draad.start();
     }
 
-    /** True while an outage keeps the consumer from making progress. */
+    /**
+     * True while an outage keeps the consumer from making progress: processing fails, or no broker has been reachable
+     * for a few seconds (a poll without a broker just returns nothing, so that is watched separately).
+     */
     public boolean heeftStoring() {
-        return storing;
+        long sinds = zonderBrokerSinds;
+        return storing || sinds != -1 && System.nanoTime() - sinds > ZONDER_BROKER.toNanos();
+    }
+
+    /** Records not yet read per partition this consumer holds, as of its last poll. */
+    public Map<TopicPartition, Long> achterstand() {
+        return achterstand;
     }
 
     public void setVoorOffsetCommit(Runnable haak) {
@@ -100,6 +115,7 @@ public final class IjwConsumer implements AutoCloseable {
                 Map<TopicPartition, Long> eerste = new HashMap<>();
                 try {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    bewaak();
                     if (records.isEmpty()) {
                         continue;
                     }
@@ -139,6 +155,27 @@ public final class IjwConsumer implements AutoCloseable {
             consumer.close(Duration.ofSeconds(5));
             gestopt.countDown();
         }
+    }
+
+    /** On the consumer thread, after a poll: broker connections and lag, for health and metrics. */
+    private void bewaak() {
+        double verbindingen = 0;
+        for (Map.Entry<MetricName, ? extends Metric> m : consumer.metrics().entrySet()) {
+            if (m.getKey().name().equals("connection-count") && m.getKey().group().equals("consumer-metrics")
+                    && m.getValue().metricValue() instanceof Number n) {
+                verbindingen += n.doubleValue();
+            }
+        }
+        if (verbindingen > 0) {
+            zonderBrokerSinds = -1;
+        } else if (zonderBrokerSinds == -1) {
+            zonderBrokerSinds = System.nanoTime();
+        }
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            consumer.currentLag(tp).ifPresent(l -> lag.put(tp, l));
+        }
+        achterstand = Map.copyOf(lag);
     }
 
     private void legVast(Map<TopicPartition, OffsetAndMetadata> volgende) {

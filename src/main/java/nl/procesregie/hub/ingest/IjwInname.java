@@ -33,20 +33,28 @@ public final class IjwInname {
     private final RegioConfiguratie regio;
     private final int maxRecordBytes;
     private final Pogingen pogingen;
+    private final Inleestellers tellers;
     private final Clock klok;
 
     public IjwInname(IjwParser parser, BerichtVerwerking verwerking, RegioConfiguratie regio, int maxRecordBytes,
-                     int maxPogingen, Clock klok) {
+                     int maxPogingen, Inleestellers tellers, Clock klok) {
         this.parser = parser;
         this.verwerking = verwerking;
         this.regio = regio;
         this.maxRecordBytes = maxRecordBytes;
         this.pogingen = new Pogingen(maxPogingen, verwerking::databaseBereikbaar, klok);
+        this.tellers = tellers;
         this.klok = klok;
     }
 
     /** @return the records to park, in batch order; empty when everything was processed */
     public List<TeParkeren> verwerk(List<OntvangenRecord> records) throws SQLException {
+        List<TeParkeren> parkeren = handel(records);
+        tellers.tel(records, parkeren);
+        return parkeren;
+    }
+
+    private List<TeParkeren> handel(List<OntvangenRecord> records) throws SQLException {
         List<TeParkeren> parkeren = new ArrayList<>();
         List<OntvangenRecord> geldig = new ArrayList<>();
         List<IjwBericht> berichten = new ArrayList<>();

@@ -25,21 +25,30 @@ public final class RegieInname {
     private final Bevestigingen bevestigingen;
     private final int maxRecordBytes;
     private final Pogingen pogingen;
+    private final Inleestellers tellers;
     private final Clock klok;
 
     /** @param databaseBereikbaar tells a failure on a database that answers from an outage */
     public RegieInname(String topicMeldingen, MeldingVerwerking meldingen, Bevestigingen bevestigingen,
-                       int maxRecordBytes, int maxPogingen, BooleanSupplier databaseBereikbaar, Clock klok) {
+                       int maxRecordBytes, int maxPogingen, BooleanSupplier databaseBereikbaar,
+                       Inleestellers tellers, Clock klok) {
         this.topicMeldingen = topicMeldingen;
         this.meldingen = meldingen;
         this.bevestigingen = bevestigingen;
         this.maxRecordBytes = maxRecordBytes;
         this.pogingen = new Pogingen(maxPogingen, databaseBereikbaar, klok);
+        this.tellers = tellers;
         this.klok = klok;
     }
 
     /** @return the records to park, in batch order */
     public List<TeParkeren> verwerk(List<OntvangenRecord> records) throws SQLException {
+        List<TeParkeren> parkeren = handel(records);
+        tellers.tel(records, parkeren);
+        return parkeren;
+    }
+
+    private List<TeParkeren> handel(List<OntvangenRecord> records) throws SQLException {
         List<TeParkeren> parkeren = new ArrayList<>();
         for (OntvangenRecord r : records) {
             try {

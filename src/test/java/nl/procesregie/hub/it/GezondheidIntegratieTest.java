@@ -1,0 +1,120 @@
+package nl.procesregie.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.TestPostgres;
+
+/**
+ * Readiness and metrics on real infrastructure: {@code /health} goes to 503 naming the part that is out while
+ * PostgreSQL is stopped or the mail relay refuses connections, and back when it returns; {@code /metrics} counts the
+ * records taken in and parked, the signals and the outbox, and keeps answering during the outage.
+ */
+class GezondheidIntegratieTest {
+
+    static final Duration WACHT = Duration.ofSeconds(60);
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HubOmgeving omgeving;
+    TestPostgres postgres;
+    int poort;
+
+    @AfterEach
+    void opruimen() {
+        if (omgeving != null) {
+            omgeving.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    String haal(String pad) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (IOException e) {
+            return "geen antwoord: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void vierTrajecten(String bsn, String prefix) {
+        for (int i = 1; i <= 4; i++) {
+            omgeving.kafka.send(omgeving.toewijzingen, Berichten.toewijzing("0632", "5000000" + i, bsn,
+                    LocalDate.now(), Berichten.identificatie(), null, new Product(prefix + i, "45", "45A2" + i)));
+        }
+    }
+
+    @Test
+    void readinessNamesThePartThatIsOutAndMetricsCountWhatCameIn() throws Exception {
+        postgres = TestPostgres.dedicated();
+        omgeving = new HubOmgeving(postgres);
+        poort = HubOmgeving.vrijePoort();
+        Map<String, String> instellingen = omgeving.instellingen("gezondheid");
+        instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
+        omgeving.start(instellingen);
+
+        vierTrajecten(Berichten.bsn(70), "G");
+        omgeving.kafka.send(omgeving.toewijzingen, "dit is geen iJw-bericht".getBytes(StandardCharsets.UTF_8));
+        omgeving.wachtTotVerwerkt("gezondheid", WACHT);
+        omgeving.smtp.waitForMessages(1, WACHT);
+        HubOmgeving.wachtTot("outbox leeg", WACHT, () -> haal("/metrics").contains("\nprocesregie_uitgaand_wachtend 0\n"));
+
+        String gezond = haal("/health");
+        assertTrue(gezond.startsWith("200 ") && gezond.contains("\"database\":\"UP\"")
+                && gezond.contains("\"kafka\":\"UP\"") && gezond.contains("\"smtp\":\"UP\""), gezond);
+        String metingen = haal("/metrics");
+        String topic = omgeving.toewijzingen;
+        for (String regel : new String[] {
+                "procesregie_gereed 1",
+                "procesregie_records_total{topic=\"" + topic + "\",uitkomst=\"ontvangen\"} 5",
+                "procesregie_records_total{topic=\"" + topic + "\",uitkomst=\"geparkeerd\"} 1",
+                "procesregie_signalen{soort=\"VIERDE_TRAJECT\",verzonden=\"true\"} 1",
+                "procesregie_consumer_achterstand{partitie=\"0\",topic=\"" + topic + "\"} 0",
+                "procesregie_uitgaand_mislukt 0",
+                "procesregie_termijnen_verlopen 0"}) {
+            assertTrue(metingen.lines().anyMatch(regel::equals), regel + "\n" + metingen);
+        }
+        assertFalse(metingen.contains("bsn") || metingen.contains(Berichten.bsn(70)), "counts only");
+
+        // PostgreSQL stops: not ready, naming the database; metrics still answer, without the database's figures.
+        postgres.stop();
+        HubOmgeving.wachtTot("niet gereed zonder database", WACHT, () -> haal("/health").startsWith("503 "));
+        assertTrue(haal("/health").contains("\"database\":\"DOWN\""), haal("/health"));
+        String zonderDatabase = haal("/metrics");
+        assertTrue(zonderDatabase.startsWith("200 ") && zonderDatabase.contains(
+                "procesregie_bereikbaar{onderdeel=\"database\"} 0") && !zonderDatabase.contains("procesregie_signalen"),
+                zonderDatabase);
+        postgres.start();
+        HubOmgeving.wachtTot("weer gereed met database", WACHT, () -> haal("/health").startsWith("200 "));
+
+        // The mail relay refuses connections: the next mail waits, and readiness says why until it is delivered.
+        omgeving.smtp.stop();
+        vierTrajecten(Berichten.bsn(71), "H");
+        HubOmgeving.wachtTot("niet gereed zonder mailserver", WACHT,
+                () -> haal("/health").contains("\"smtp\":\"DOWN\""));
+        assertTrue(haal("/health").startsWith("503 "), haal("/health"));
+        omgeving.smtp.restart();
+        omgeving.smtp.waitForMessages(2, WACHT);
+        HubOmgeving.wachtTot("weer gereed met mailserver", WACHT, () -> haal("/health").startsWith("200 "));
+        assertEquals(2, omgeving.smtp.received().length, "the waiting mail, once");
+    }
+}
