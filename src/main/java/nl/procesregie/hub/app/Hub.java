@@ -99,13 +99,14 @@ public final class Hub implements AutoCloseable {
                     instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
 
             ProducerTemplateHouder template = new ProducerTemplateHouder();
+            Map<String, String> kafkaClient = instellingen.kafkaBeveiliging().clientEigenschappen();
             IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
-                    instellingen.kafkaMaxPollRecords(), Map.of(),
+                    instellingen.kafkaMaxPollRecords(), kafkaClient,
                     List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
                     batch -> template.get().requestBody("direct:ijw-inname", batch));
             // A group of its own: a rebalance of one consumer does not interrupt the other, and lag is per kind.
             IjwConsumer regieConsumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.regieGroupId(),
-                    instellingen.kafkaMaxPollRecords(), Map.of(),
+                    instellingen.kafkaMaxPollRecords(), kafkaClient,
                     List.of(instellingen.topicMeldingen(), instellingen.topicActies()),
                     batch -> template.get().requestBody("direct:regie-inname", batch));
             tijdplanner = Tijdplanner.maak(new Tijdplanner.Database(infra.dbUrl(), infra.dbGebruiker(),
@@ -146,6 +147,9 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
+            // The producers of routes take the same TLS and SASL settings: camel-kafka names each Kafka property.
+            kafkaClient.forEach((sleutel, waarde) ->
+                    main.addInitialProperty("camel.component.kafka." + sleutel.replace('.', '-'), waarde));
             main.addInitialProperty("camel.component.kafka.value-serializer",
                     "org.apache.kafka.common.serialization.ByteArraySerializer");
             main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
@@ -159,6 +163,10 @@ public final class Hub implements AutoCloseable {
             regieConsumer.start();
             LOG.info("procesregie-hub gestart: {} gemeenten, groep {}, {}", regio.gemeenten().size(),
                     instellingen.kafkaGroupId(), infra);
+            if (instellingen.modus() == Modus.PRODUCTIE && !instellingen.kafkaBeveiliging().tls()) {
+                LOG.warn("Kafka zonder TLS (KAFKA_SECURITY_PROTOCOL={}): berichten met BSN gaan onversleuteld over het "
+                        + "netwerk; alleen verantwoord op een afgeschermd netwerk", instellingen.kafkaBeveiliging().protocol());
+            }
             return new Hub(dataSource, main, consumer, regieConsumer, tijdplanner);
         } catch (Exception | Error e) {
             if (tijdplanner != null) {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,7 @@ public final class HubInstellingen {
     private final String smtpPassword;
     private final boolean smtpStarttls;
     private final Path smtpTruststore;
+    private final KafkaBeveiliging kafkaBeveiliging;
     private final String mailAfzender;
     private final byte[] pseudoniemSleutel;
     private final boolean pseudoniemSleutelIsStandaard;
@@ -101,6 +103,7 @@ public final class HubInstellingen {
         kafkaBootstrapServers = l.bootstrapServers("KAFKA_BOOTSTRAP_SERVERS");
         kafkaGroupId = l.tekst("HUB_KAFKA_GROUP_ID", "procesregie-hub");
         kafkaMaxPollRecords = l.geheelGetal("HUB_KAFKA_MAX_POLL_RECORDS", 500, 1, Integer.MAX_VALUE);
+        kafkaBeveiliging = kafkaBeveiliging(l);
         topicToewijzingen = l.topic("HUB_TOPIC_TOEWIJZINGEN", "ijw.toewijzingen");
         topicStartStop = l.topic("HUB_TOPIC_START_STOP", "ijw.start-stop");
         topicVerzoeken = l.topic("HUB_TOPIC_VERZOEKEN", "ijw.verzoeken");
@@ -174,6 +177,43 @@ public final class HubInstellingen {
             bron.put(naam, System.getProperty(naam));
         }
         return uit(bron);
+    }
+
+    private static KafkaBeveiliging kafkaBeveiliging(Lezer l) {
+        String protocol = l.keuze("KAFKA_SECURITY_PROTOCOL", KafkaBeveiliging.PROTOCOLLEN, "PLAINTEXT");
+        Path truststore = l.certificatenBestand("KAFKA_SSL_TRUSTSTORE");
+        Path keystore = l.leesbaarBestand("KAFKA_SSL_KEYSTORE");
+        String keystoreWachtwoord = l.geheim("KAFKA_SSL_KEYSTORE_PASSWORD");
+        String mechanisme = l.keuze("KAFKA_SASL_MECHANISM", KafkaBeveiliging.MECHANISMEN, null);
+        String gebruiker = l.optioneel("KAFKA_SASL_USERNAME");
+        String wachtwoord = l.geheim("KAFKA_SASL_PASSWORD");
+        boolean tls = protocol.endsWith("SSL");
+        boolean sasl = protocol.startsWith("SASL_");
+        String alleenTls = "werkt alleen met KAFKA_SECURITY_PROTOCOL=SSL of SASL_SSL";
+        if (!tls && truststore != null) {
+            l.fout("KAFKA_SSL_TRUSTSTORE", alleenTls);
+        }
+        if (!tls && keystore != null) {
+            l.fout("KAFKA_SSL_KEYSTORE", alleenTls);
+        }
+        if ((keystore == null) != (keystoreWachtwoord == null) && !l.heeftFout("KAFKA_SSL_KEYSTORE")) {
+            l.fout(keystore == null ? "KAFKA_SSL_KEYSTORE" : "KAFKA_SSL_KEYSTORE_PASSWORD",
+                    "ontbreekt; KAFKA_SSL_KEYSTORE en KAFKA_SSL_KEYSTORE_PASSWORD horen samen");
+        }
+        String alleenSasl = "werkt alleen met KAFKA_SECURITY_PROTOCOL=SASL_SSL of SASL_PLAINTEXT";
+        List<Map.Entry<String, String>> saslInstellingen = List.of(
+                Map.entry("KAFKA_SASL_MECHANISM", mechanisme == null ? "" : mechanisme),
+                Map.entry("KAFKA_SASL_USERNAME", gebruiker == null ? "" : gebruiker),
+                Map.entry("KAFKA_SASL_PASSWORD", wachtwoord == null ? "" : wachtwoord));
+        for (Map.Entry<String, String> e : saslInstellingen) {
+            if (sasl && e.getValue().isEmpty() && !l.heeftFout(e.getKey())) {
+                l.fout(e.getKey(), "ontbreekt bij KAFKA_SECURITY_PROTOCOL=" + protocol);
+            } else if (!sasl && !e.getValue().isEmpty()) {
+                l.fout(e.getKey(), alleenSasl);
+            }
+        }
+        return new KafkaBeveiliging(protocol, truststore, keystore, keystoreWachtwoord, mechanisme, gebruiker,
+                wachtwoord);
     }
 
     private void controleerSamenhang(Lezer l) {
@@ -314,6 +354,11 @@ public final class HubInstellingen {
 
     public String kafkaGroupId() {
         return kafkaGroupId;
+    }
+
+    /** TLS and SASL for every Kafka client of the hub. */
+    public KafkaBeveiliging kafkaBeveiliging() {
+        return kafkaBeveiliging;
     }
 
     /** The consumer group of {@code regie.meldingen} and {@code regie.acties}. */
@@ -492,7 +537,7 @@ public final class HubInstellingen {
         return "HubInstellingen[modus=" + modus.waarde()
                 + ", config=" + configLocaties
                 + ", kafka=" + (kafkaBootstrapServers == null ? "ingebouwd" : kafkaBootstrapServers)
-                + ", groupId=" + kafkaGroupId
+                + ", groupId=" + kafkaGroupId + ", kafkaBeveiliging=" + kafkaBeveiliging
                 + ", maxPollRecords=" + kafkaMaxPollRecords
                 + ", topics=[" + String.join(", ", topicToewijzingen, topicStartStop, topicVerzoeken, topicMeldingen,
                         topicActies, topicSignalen, topicOngeldig) + "]"
@@ -715,6 +760,37 @@ public final class HubInstellingen {
         }
 
         /** A PEM file holding at least one X.509 certificate, read now so a wrong path fails the start, not a mail. */
+        /** One of {@code opties}, in any case; {@code standaard} (may be null) when the setting is absent. */
+        String keuze(String sleutel, List<String> opties, String standaard) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            String gekozen = waarde.strip().toUpperCase(Locale.ROOT);
+            if (opties.contains(gekozen)) {
+                return gekozen;
+            }
+            fout(sleutel, "verwacht " + String.join(", ", opties) + "; gevonden " + citaat(waarde));
+            return standaard;
+        }
+
+        Path leesbaarBestand(String sleutel) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return null;
+            }
+            try {
+                Path bestand = Path.of(waarde);
+                if (Files.isRegularFile(bestand) && Files.isReadable(bestand)) {
+                    return bestand;
+                }
+                fout(sleutel, "niet te lezen: " + citaat(waarde));
+            } catch (InvalidPathException e) {
+                fout(sleutel, "geen geldig pad: " + citaat(waarde));
+            }
+            return null;
+        }
+
         Path certificatenBestand(String sleutel) {
             String waarde = ruw(sleutel);
             if (waarde == null) {

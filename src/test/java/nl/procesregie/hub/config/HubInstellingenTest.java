@@ -153,6 +153,21 @@ class HubInstellingenTest {
         assertEquals(List.of("HUB_MAX_RECORD_BYTES: verwacht een positief geheel getal, gevonden 'abc'"), f.fouten());
     }
 
+    @Test
+    void saslOverTlsNamesEveryMissingPieceAndBuildsOneClientConfig() {
+        ConfiguratieFout f = fout("KAFKA_SECURITY_PROTOCOL", "sasl_ssl");
+        assertEquals(List.of("KAFKA_SASL_MECHANISM: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL",
+                "KAFKA_SASL_USERNAME: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL",
+                "KAFKA_SASL_PASSWORD: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL"), f.fouten());
+
+        HubInstellingen i = met("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", "scram-sha-512",
+                "KAFKA_SASL_USERNAME", "hub", "KAFKA_SASL_PASSWORD", "a\\b\"c");
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"hub\" "
+                        + "password=\"a\\\\b\\\"c\";"), i.kafkaBeveiliging().clientEigenschappen());
+        assertFalse(i.toString().contains("a\\b"), "no password in the settings' text");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "HUB_MODE | test | verwacht demo of productie, gevonden 'test'",
@@ -178,6 +193,9 @@ class HubInstellingenTest {
             "HUB_OUTBOX_INTERVAL | PT0S | moet groter dan nul zijn",
             "HUB_OUTBOX_MAX_WACHTTIJD | PT0.1S | moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (PT0.2S)",
             "HUB_DEMO_FEED | 1 | verwacht true of false, gevonden '1'",
+            "KAFKA_SECURITY_PROTOCOL | TLS | verwacht PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL; gevonden 'TLS'",
+            "KAFKA_SASL_MECHANISM | PLAIN | werkt alleen met KAFKA_SECURITY_PROTOCOL=SASL_SSL of SASL_PLAINTEXT",
+            "KAFKA_SSL_KEYSTORE | /bestaat/niet.p12 | niet te lezen",
             "HUB_BEWAARTERMIJN | 2 jaar | verwacht een ISO-8601-periode zoals P2Y of P18M, gevonden '2 jaar'",
             "HUB_BEWAARTERMIJN | P0D | moet groter dan nul zijn",
             "HUB_BEWAARLEEFTIJD | -1 | verwacht een geheel getal",

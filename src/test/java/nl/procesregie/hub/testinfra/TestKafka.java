@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -77,16 +79,22 @@ public final class TestKafka {
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    /** Security settings of every client this class makes; empty for the plain shared broker. */
+    private final Map<String, String> clientConfig;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private TestKafka(KafkaClusterTestKit cluster) {
+    private TestKafka(KafkaClusterTestKit cluster, Map<String, String> clientConfig) {
         this.cluster = cluster;
         this.bootstrapServers = cluster.bootstrapServers();
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()));
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers));
+        this.clientConfig = Map.copyOf(clientConfig);
+        Map<String, Object> adminConfig = new HashMap<>(clientConfig);
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        this.admin = Admin.create(adminConfig);
+        Properties producerConfig = producerConfig(bootstrapServers);
+        producerConfig.putAll(clientConfig);
+        this.producer = new KafkaProducer<>(producerConfig);
     }
 
     /** The JVM-wide broker; the first call starts it (a few seconds). */
@@ -98,11 +106,31 @@ public final class TestKafka {
         return shared;
     }
 
+    /**
+     * A broker of its own whose client listener speaks {@code protocol} (TLS, SASL), for a test of the hub's client
+     * security; {@code brokerConfig} holds its key store and SASL users, {@code clientConfig} what its clients need.
+     * The caller closes it.
+     */
+    public static TestKafka beveiligd(SecurityProtocol protocol, Map<String, String> brokerConfig,
+                                      Map<String, String> clientConfig) {
+        // The test kit builds plain (or SASL_PLAINTEXT) listeners only: the protocol map turns its plain client
+        // listener into this protocol, with the TLS and SASL settings of brokerConfig; the controller's stays plain.
+        Map<String, String> config = new HashMap<>(brokerConfig);
+        config.put("listener.security.protocol.map", "EXTERNAL:" + protocol.name + ",CONTROLLER:PLAINTEXT");
+        return start(SecurityProtocol.PLAINTEXT, config, clientConfig);
+    }
+
     private static TestKafka start() {
+        return start(SecurityProtocol.PLAINTEXT, Map.of(), Map.of());
+    }
+
+    private static TestKafka start(SecurityProtocol protocol, Map<String, String> brokerConfig,
+                                   Map<String, String> clientConfig) {
         long startNanos = System.nanoTime();
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBrokerSecurityProtocol(protocol)
                     // Without a directory of our own the test kit deletes its default one from a shutdown hook of
                     // its own, racing the broker shutdown in ours; KafkaClusterTestKit.close() removes this one.
                     .setBaseDirectory(Files.createTempDirectory("test-kafka-"))
@@ -114,11 +142,12 @@ public final class TestKafka {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             BROKER_CONFIG.forEach(builder::setConfigProp);
+            brokerConfig.forEach(builder::setConfigProp);
             cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            TestKafka kafka = new TestKafka(cluster);
+            TestKafka kafka = new TestKafka(cluster, clientConfig);
             LOG.info("Kafka broker ready at {} in {} ms", kafka.bootstrapServers,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
             return kafka;
@@ -286,6 +315,7 @@ public final class TestKafka {
 
     private Properties consumerConfig(String groupId) {
         Properties config = new Properties();
+        config.putAll(clientConfig);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -309,6 +339,14 @@ public final class TestKafka {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
+    }
+
+    /** Stops a broker of {@link #beveiligd}; the shared one stops with the JVM. */
+    public void close() {
+        if (this == shared) {
+            throw new IllegalStateException("the shared broker stops with the JVM");
+        }
+        shutdown();
     }
 
     private void shutdown() {
