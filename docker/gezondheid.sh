@@ -1,6 +1,7 @@
 #!/bin/bash
 # Health check of the hub's image. The runtime image has no curl or wget, so this speaks HTTP through bash's /dev/tcp.
-# Healthy means GET /health answered 200: PostgreSQL answers and the consumer is not held up by an outage. A 503 is
+# Healthy means GET /health answered 200: PostgreSQL and the Kafka cluster answer and no consumer is held up by an
+# outage (mail waiting for the relay is reported in the body but keeps the hub healthy: it goes on reading). A 503 is
 # unhealthy on purpose, so `docker compose ps` shows an outage the hub is waiting out. Docker keeps the last output,
 # so each outcome says in one line what was seen.
 set -u

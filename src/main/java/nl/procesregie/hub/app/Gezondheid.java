@@ -12,10 +12,12 @@ import javax.sql.DataSource;
 import nl.procesregie.hub.ingest.IjwConsumer;
 
 /**
- * Liveness and readiness for {@code /health}: ready when PostgreSQL answers, no consumer is held up by an outage or
- * without a broker, and the mail relay took the last mail. During an outage the hub waits and loses nothing, and
- * readiness says which part is out. The outbox backlog is reported so an operator sees mail piling up before anyone
- * misses it, and so are rows that failed for good (a refused recipient address), which no retry will deliver.
+ * Liveness and readiness for {@code /health}: ready when PostgreSQL answers, the Kafka cluster answers and no
+ * consumer is held up by an outage. During an outage the hub waits and loses nothing, and the report says which part
+ * is out. SMTP is reported but does not make the hub unready: it keeps reading and mail waits in the outbox, shared by
+ * every instance; "smtp" is DOWN while mail waits after a failed attempt that was no refusal of an address. The
+ * outbox backlog is reported so an operator sees mail piling up, and so are rows that failed for good (a refused
+ * recipient address), which no retry will deliver.
  */
 public final class Gezondheid {
 
@@ -37,27 +39,28 @@ public final class Gezondheid {
 
     private final DataSource dataSource;
     private final List<IjwConsumer> consumers;
-    private final BooleanSupplier smtpBereikbaar;
+    private final BooleanSupplier brokerBereikbaar;
 
-    public Gezondheid(DataSource dataSource, List<IjwConsumer> consumers, BooleanSupplier smtpBereikbaar) {
+    public Gezondheid(DataSource dataSource, List<IjwConsumer> consumers, BooleanSupplier brokerBereikbaar) {
         this.dataSource = dataSource;
         this.consumers = List.copyOf(consumers);
-        this.smtpBereikbaar = smtpBereikbaar;
+        this.brokerBereikbaar = brokerBereikbaar;
     }
 
     public Rapport rapport() {
-        boolean kafka = consumers.stream().noneMatch(IjwConsumer::heeftStoring);
-        boolean smtp = smtpBereikbaar.getAsBoolean();
+        boolean kafka = brokerBereikbaar.getAsBoolean() && consumers.stream().noneMatch(IjwConsumer::heeftStoring);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) filter (where status = 'WACHTEND'), "
                      + "coalesce(extract(epoch from now() - min(aangemaakt_op) filter (where status = 'WACHTEND'))"
-                     + "::bigint, 0), count(*) filter (where status = 'MISLUKT') from uitgaand "
+                     + "::bigint, 0), count(*) filter (where status = 'MISLUKT'), "
+                     + "coalesce(bool_or(kanaal = 'MAIL' and laatste_fout is not null and weigeringen = 0) "
+                     + "filter (where status = 'WACHTEND'), false) from uitgaand "
                      + "where status in ('WACHTEND', 'MISLUKT')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Rapport(kafka && smtp, true, kafka, smtp, rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            return new Rapport(kafka, true, kafka, !rs.getBoolean(4), rs.getLong(1), rs.getLong(2), rs.getLong(3));
         } catch (SQLException e) {
-            return new Rapport(false, false, kafka, smtp, -1, -1, -1);
+            return new Rapport(false, false, kafka, true, -1, -1, -1);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.flywaydb.core.Flyway;
@@ -64,14 +67,16 @@ public final class Hub implements AutoCloseable {
     private final IjwConsumer consumer;
     private final IjwConsumer regieConsumer;
     private final Tijdplanner tijdplanner;
+    private final BrokerWacht brokerWacht;
 
     private Hub(HikariDataSource dataSource, Main main, IjwConsumer consumer, IjwConsumer regieConsumer,
-                Tijdplanner tijdplanner) {
+                Tijdplanner tijdplanner, BrokerWacht brokerWacht) {
         this.dataSource = dataSource;
         this.main = main;
         this.consumer = consumer;
         this.regieConsumer = regieConsumer;
         this.tijdplanner = tijdplanner;
+        this.brokerWacht = brokerWacht;
     }
 
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok) throws Exception {
@@ -84,6 +89,7 @@ public final class Hub implements AutoCloseable {
         controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
         HikariDataSource dataSource = dataSource(instellingen, infra);
         Tijdplanner tijdplanner = null;
+        BrokerWacht brokerWacht = null;
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();
 
@@ -100,13 +106,17 @@ public final class Hub implements AutoCloseable {
 
             ProducerTemplateHouder template = new ProducerTemplateHouder();
             Map<String, String> kafkaClient = instellingen.kafkaBeveiliging().clientEigenschappen();
+            Map<String, String> kafkaConsumer = new HashMap<>(kafkaClient);
+            long sessie = instellingen.kafkaSessieTimeout().toMillis();
+            kafkaConsumer.put("session.timeout.ms", String.valueOf(sessie));
+            kafkaConsumer.put("heartbeat.interval.ms", String.valueOf(Math.min(3_000, sessie / 3)));
             IjwConsumer consumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.kafkaGroupId(),
-                    instellingen.kafkaMaxPollRecords(), kafkaClient,
+                    instellingen.kafkaMaxPollRecords(), kafkaConsumer,
                     List.of(instellingen.topicToewijzingen(), instellingen.topicStartStop(), instellingen.topicVerzoeken()),
                     batch -> template.get().requestBody("direct:ijw-inname", batch));
             // A group of its own: a rebalance of one consumer does not interrupt the other, and lag is per kind.
             IjwConsumer regieConsumer = new IjwConsumer(infra.kafkaBootstrapServers(), instellingen.regieGroupId(),
-                    instellingen.kafkaMaxPollRecords(), kafkaClient,
+                    instellingen.kafkaMaxPollRecords(), kafkaConsumer,
                     List.of(instellingen.topicMeldingen(), instellingen.topicActies()),
                     batch -> template.get().requestBody("direct:regie-inname", batch));
             tijdplanner = Tijdplanner.maak(new Tijdplanner.Database(infra.dbUrl(), infra.dbGebruiker(),
@@ -126,8 +136,10 @@ public final class Hub implements AutoCloseable {
             main.bind("bewaartermijn", onderdelen.bewaartermijn());
             main.bind("bevestigingsPagina", new BevestigingsPagina(onderdelen.tokens(), onderdelen.bevestigingen(),
                     code -> regio.gemeente(code).map(GemeenteInstellingen::naam), klok));
+            brokerWacht = new BrokerWacht(infra.kafkaBootstrapServers(), kafkaClient, Duration.ofSeconds(5),
+                    Duration.ofSeconds(15));
             Gezondheid gezondheid = new Gezondheid(dataSource, List.of(consumer, regieConsumer),
-                    mailVerzender::bereikbaar);
+                    brokerWacht::bereikbaar);
             main.bind("gezondheid", gezondheid);
             main.bind("meetwaarden", new Meetwaarden(gezondheid, dataSource, List.of(consumer, regieConsumer),
                     tellers));
@@ -147,9 +159,11 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
-            // The producers of routes take the same TLS and SASL settings: camel-kafka names each Kafka property.
-            kafkaClient.forEach((sleutel, waarde) ->
-                    main.addInitialProperty("camel.component.kafka." + sleutel.replace('.', '-'), waarde));
+            // The producers of routes take the same TLS and SASL settings, handed over as objects rather than as
+            // property strings, which Camel would read for placeholders (a password may hold '{{').
+            KafkaComponent kafkaComponent = new KafkaComponent();
+            kafkaComponent.getConfiguration().setAdditionalProperties(new HashMap<>(kafkaClient));
+            main.bind("kafka", kafkaComponent);
             main.addInitialProperty("camel.component.kafka.value-serializer",
                     "org.apache.kafka.common.serialization.ByteArraySerializer");
             main.addInitialProperty("hub.topic.ongeldig", instellingen.topicOngeldig());
@@ -167,10 +181,13 @@ public final class Hub implements AutoCloseable {
                 LOG.warn("Kafka zonder TLS (KAFKA_SECURITY_PROTOCOL={}): berichten met BSN gaan onversleuteld over het "
                         + "netwerk; alleen verantwoord op een afgeschermd netwerk", instellingen.kafkaBeveiliging().protocol());
             }
-            return new Hub(dataSource, main, consumer, regieConsumer, tijdplanner);
+            return new Hub(dataSource, main, consumer, regieConsumer, tijdplanner, brokerWacht);
         } catch (Exception | Error e) {
             if (tijdplanner != null) {
                 tijdplanner.close();
+            }
+            if (brokerWacht != null) {
+                brokerWacht.close();
             }
             dataSource.close();
             throw e;
@@ -255,6 +272,7 @@ public final class Hub implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Camel stopte niet netjes: {}", e.toString());
         }
+        brokerWacht.close();
         dataSource.close();
     }
 }

@@ -47,11 +47,13 @@ public final class Meetwaarden {
         regel(b, "procesregie_bereikbaar", Map.of("onderdeel", "smtp"), r.smtp() ? 1 : 0);
 
         kop(b, "procesregie_records_total", "counter", "Records afgehandeld sinds de start, per topic: verwerkt of "
-                + "geparkeerd (ontvangen), waarvan geparkeerd");
-        tellers.ontvangen().forEach((topic, n) -> regel(b, "procesregie_records_total",
-                Map.of("topic", topic, "uitkomst", "ontvangen"), n));
-        tellers.geparkeerd().forEach((topic, n) -> regel(b, "procesregie_records_total",
-                Map.of("topic", topic, "uitkomst", "geparkeerd"), n));
+                + "geparkeerd");
+        Map<String, Long> geparkeerd = tellers.geparkeerd();
+        tellers.ontvangen().forEach((topic, n) -> {
+            long daarvanGeparkeerd = geparkeerd.getOrDefault(topic, 0L);
+            regel(b, "procesregie_records_total", Map.of("topic", topic, "uitkomst", "verwerkt"), n - daarvanGeparkeerd);
+            regel(b, "procesregie_records_total", Map.of("topic", topic, "uitkomst", "geparkeerd"), daarvanGeparkeerd);
+        });
 
         kop(b, "procesregie_consumer_achterstand", "gauge", "Records per partitie die nog gelezen moeten worden");
         for (IjwConsumer consumer : consumers) {

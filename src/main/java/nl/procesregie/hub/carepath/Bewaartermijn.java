@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -19,8 +21,9 @@ import nl.procesregie.hub.opslag.Transactie;
 /**
  * Retention (AVG; CONTRACTS.md "Delivery"): everything the hub keeps about a youth goes once no message about the youth
  * has come for the configured period, and never before the youth's 23rd birthday; counting then starts afresh. The
- * period runs from the latest Dagtekening, so history replayed today is as old as it says. A youth whose birth date
- * the hub never learned goes by the period alone.
+ * period runs from the latest Dagtekening (never later than the day it was read), so history replayed today is as old
+ * as it says; but a youth the hub read about in the last week is kept while a replay or backlog may be under way. A
+ * youth whose birth date the hub never learned (only a melding without one) goes by the period alone.
  *
  * <p>Deleting the youth cascades (the schema's foreign keys) to allocations, starts and stops, trajectories, signals
  * and their outbox rows and acknowledgements, crises, handovers, deadlines and the records of processed messages, so
@@ -33,6 +36,7 @@ public final class Bewaartermijn {
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     /** Youths per transaction: short transactions, so message processing is never held up for long. */
     static final int PORTIE = 500;
+    static final Duration ONLANGS_GELEZEN = Duration.ofDays(7);
 
     private final DataSource dataSource;
     private final Period termijn;
@@ -71,14 +75,18 @@ public final class Bewaartermijn {
     private int verwijder(LocalDate stilSinds, LocalDate geborenUiterlijk) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // A Dagtekening in the future (a sender's typo) counts as the day it was read; a youth read about in the
+            // last week is kept, as a replay or backlog under way may still hold the youth's newer messages.
             try (PreparedStatement ps = c.prepareStatement("delete from jeugdige where pseudoniem in ("
                     + "select pseudoniem from jeugdige "
-                    + "where coalesce(gegevens_dagtekening, aangemaakt_op::date) < ? "
+                    + "where coalesce(least(gegevens_dagtekening, laatste_bericht_op::date), aangemaakt_op::date) < ? "
+                    + "and coalesce(laatste_bericht_op, aangemaakt_op) < ? "
                     + "and (geboortedatum is null or geboortedatum <= ?) "
                     + "limit ? for update skip locked)")) {
                 ps.setDate(1, Date.valueOf(stilSinds));
-                ps.setDate(2, Date.valueOf(geborenUiterlijk));
-                ps.setInt(3, PORTIE);
+                ps.setTimestamp(2, Timestamp.from(klok.instant().minus(ONLANGS_GELEZEN)));
+                ps.setDate(3, Date.valueOf(geborenUiterlijk));
+                ps.setInt(4, PORTIE);
                 int verwijderd = ps.executeUpdate();
                 c.commit();
                 return verwijderd;

@@ -51,6 +51,7 @@ public final class HubInstellingen {
     private final String kafkaBootstrapServers;
     private final String kafkaGroupId;
     private final int kafkaMaxPollRecords;
+    private final Duration kafkaSessieTimeout;
     private final String topicToewijzingen;
     private final String topicStartStop;
     private final String topicVerzoeken;
@@ -103,6 +104,7 @@ public final class HubInstellingen {
         kafkaBootstrapServers = l.bootstrapServers("KAFKA_BOOTSTRAP_SERVERS");
         kafkaGroupId = l.tekst("HUB_KAFKA_GROUP_ID", "procesregie-hub");
         kafkaMaxPollRecords = l.geheelGetal("HUB_KAFKA_MAX_POLL_RECORDS", 500, 1, Integer.MAX_VALUE);
+        kafkaSessieTimeout = l.duur("HUB_KAFKA_SESSION_TIMEOUT", Duration.ofSeconds(45));
         kafkaBeveiliging = kafkaBeveiliging(l);
         topicToewijzingen = l.topic("HUB_TOPIC_TOEWIJZINGEN", "ijw.toewijzingen");
         topicStartStop = l.topic("HUB_TOPIC_START_STOP", "ijw.start-stop");
@@ -153,7 +155,8 @@ public final class HubInstellingen {
         bevestigSleutel = (bevestig == null ? STANDAARD_BEVESTIG_SLEUTEL : bevestig).getBytes(StandardCharsets.UTF_8);
         bevestigGeldigheid = l.duur("HUB_BEVESTIG_GELDIGHEID", Duration.ofDays(14));
         bewaartermijn = l.periode("HUB_BEWAARTERMIJN", Period.ofYears(2));
-        bewaarleeftijd = l.geheelGetal("HUB_BEWAARLEEFTIJD", 23, 0, 120);
+        // CONTRACTS.md: never before the 23rd birthday (youth care can run on until 23).
+        bewaarleeftijd = l.geheelGetal("HUB_BEWAARLEEFTIJD", 23, 23, 120);
         basisUrl = l.basisUrl("HUB_BASIS_URL", "http://localhost:" + httpPort);
         tijdplannerIncheckInterval = l.duur("HUB_TIJDPLANNER_INCHECKEN", Duration.ofMillis(7_500));
 
@@ -217,6 +220,16 @@ public final class HubInstellingen {
     }
 
     private void controleerSamenhang(Lezer l) {
+        if (kafkaBootstrapServers == null && !kafkaBeveiliging.protocol().equals("PLAINTEXT")
+                && !l.heeftFout("KAFKA_BOOTSTRAP_SERVERS")) {
+            l.fout("KAFKA_SECURITY_PROTOCOL", "werkt alleen met KAFKA_BOOTSTRAP_SERVERS: de ingebouwde broker van de "
+                    + "demo spreekt PLAINTEXT");
+        }
+        // The broker's group.min.session.timeout.ms (6 s by default) refuses anything shorter at every join.
+        if (kafkaSessieTimeout.compareTo(Duration.ofSeconds(6)) < 0 && !l.heeftFout("HUB_KAFKA_SESSION_TIMEOUT")) {
+            l.fout("HUB_KAFKA_SESSION_TIMEOUT", "moet minstens PT6S zijn (de ondergrens van de broker), gevonden "
+                    + kafkaSessieTimeout);
+        }
         if (outboxMaxWachttijd.compareTo(outboxInterval) < 0) {
             l.fout("HUB_OUTBOX_MAX_WACHTTIJD", "moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (" + outboxInterval
                     + "), gevonden " + outboxMaxWachttijd);
@@ -372,6 +385,11 @@ public final class HubInstellingen {
 
     public int kafkaMaxPollRecords() {
         return kafkaMaxPollRecords;
+    }
+
+    /** How long the group waits for a silent instance before its partitions move to the others. */
+    public Duration kafkaSessieTimeout() {
+        return kafkaSessieTimeout;
     }
 
     public String topicToewijzingen() {

@@ -16,8 +16,6 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -37,7 +35,6 @@ public final class IjwConsumer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MIN_WACHT = Duration.ofMillis(500);
     private static final Duration MAX_WACHT = Duration.ofSeconds(30);
-    private static final Duration ZONDER_BROKER = Duration.ofSeconds(5);
 
     /** Processes one polled batch completely (state and dead letters) or throws. */
     @FunctionalInterface
@@ -53,8 +50,8 @@ public final class IjwConsumer implements AutoCloseable {
     private final CountDownLatch gestopt = new CountDownLatch(1);
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean storing;
-    /** System.nanoTime() since which the consumer has had no connection to any broker; -1 while it has one. */
-    private volatile long zonderBrokerSinds = -1;
+    /** A batch failed and was rewound: until it is processed, an empty poll says nothing about the outage. */
+    private boolean teHerhalen;
     private volatile Map<TopicPartition, Long> achterstand = Map.of();
     private Thread draad;
     /** A fault injection point between the database commit and the offset commit, for the delivery tests. */
@@ -86,12 +83,11 @@ public final class IjwConsumer implements AutoCloseable {
     }
 
     /**
-     * True while an outage keeps the consumer from making progress: processing fails, or no broker has been reachable
-     * for a few seconds (a poll without a broker just returns nothing, so that is watched separately).
+     * True while an outage keeps the consumer from making progress (processing or a poll fails). A broker out of
+     * reach does not show here, as a poll without one just returns nothing: {@code BrokerWacht} watches that.
      */
     public boolean heeftStoring() {
-        long sinds = zonderBrokerSinds;
-        return storing || sinds != -1 && System.nanoTime() - sinds > ZONDER_BROKER.toNanos();
+        return storing;
     }
 
     /** Records not yet read per partition this consumer holds, as of its last poll. */
@@ -117,6 +113,10 @@ public final class IjwConsumer implements AutoCloseable {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                     bewaak();
                     if (records.isEmpty()) {
+                        // A poll that works and no batch to repeat: whatever held the consumer up is over.
+                        if (!teHerhalen) {
+                            storing = false;
+                        }
                         continue;
                     }
                     List<OntvangenRecord> batch = new ArrayList<>(records.count());
@@ -131,6 +131,7 @@ public final class IjwConsumer implements AutoCloseable {
                     voorOffsetCommit.run();
                     legVast(volgende);
                     storing = false;
+                    teHerhalen = false;
                     wacht = MIN_WACHT;
                 } catch (WakeupException e) {
                     if (actief.get()) {
@@ -140,6 +141,7 @@ public final class IjwConsumer implements AutoCloseable {
                     storing = true;
                     LOG.warn("Verwerking onderbroken door een storing; opnieuw over {}: {}", wacht, e.toString());
                     terug(eerste);
+                    teHerhalen = !eerste.isEmpty();
                     if (wachtOp(wacht)) {
                         break;
                     }
@@ -157,20 +159,8 @@ public final class IjwConsumer implements AutoCloseable {
         }
     }
 
-    /** On the consumer thread, after a poll: broker connections and lag, for health and metrics. */
+    /** On the consumer thread, after a poll: the lag, for metrics and for retention to wait on. */
     private void bewaak() {
-        double verbindingen = 0;
-        for (Map.Entry<MetricName, ? extends Metric> m : consumer.metrics().entrySet()) {
-            if (m.getKey().name().equals("connection-count") && m.getKey().group().equals("consumer-metrics")
-                    && m.getValue().metricValue() instanceof Number n) {
-                verbindingen += n.doubleValue();
-            }
-        }
-        if (verbindingen > 0) {
-            zonderBrokerSinds = -1;
-        } else if (zonderBrokerSinds == -1) {
-            zonderBrokerSinds = System.nanoTime();
-        }
         Map<TopicPartition, Long> lag = new HashMap<>();
         for (TopicPartition tp : consumer.assignment()) {
             consumer.currentLag(tp).ifPresent(l -> lag.put(tp, l));

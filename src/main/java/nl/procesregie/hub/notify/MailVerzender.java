@@ -55,7 +55,6 @@ public final class MailVerzender {
     private final Session sessie;
     private final InternetAddress afzender;
     private final Clock klok;
-    private volatile boolean bereikbaar = true;
 
     public MailVerzender(SmtpInstellingen instellingen, Clock klok) throws MessagingException {
         this.klok = klok;
@@ -107,37 +106,7 @@ public final class MailVerzender {
         }
     }
 
-    /**
-     * False from a send that failed for another reason than the server refusing this message or an address (no
-     * connection, TLS, login, a time-out) until a send succeeds: the relay is out, and readiness says so.
-     */
-    public boolean bereikbaar() {
-        return bereikbaar;
-    }
-
     public void verzend(UitgaandItem item) throws MessagingException {
-        try {
-            verstuur(item);
-            bereikbaar = true;
-        } catch (MessagingException | RuntimeException e) {
-            if (!isWeigering(e)) {
-                bereikbaar = false;
-            }
-            throw e;
-        }
-    }
-
-    private static boolean isWeigering(Throwable fout) {
-        for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof AddressException || t instanceof SMTPSendFailedException
-                    || t instanceof SMTPSenderFailedException || t instanceof SMTPAddressFailedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void verstuur(UitgaandItem item) throws MessagingException {
         MimeMessage bericht = new VasteIdBericht(sessie, item.messageId());
         bericht.setFrom(afzender);
         for (String ontvanger : item.ontvangers()) {

@@ -100,4 +100,23 @@ class BewaartermijnTest {
         ijw(bericht);
         assertEquals(List.of("1"), TestPostgres.rijen(db, "select count(*)::text from jeugdige"));
     }
+
+    @Test
+    void aReplayUnderWayKeepsItsYouthsAndATypoInTheFutureDoesNotKeepOneForever() throws Exception {
+        String tikfout = Berichten.bsn(403);
+        ijw(crisis(tikfout, LocalDate.of(2062, 11, 23), "R4"));
+
+        // 2035, after the 23rd birthday: history from 2026 is replayed.
+        klok.set(Instant.parse("2035-06-01T08:00:00Z"));
+        String herhaald = Berichten.bsn(404);
+        ijw(crisis(herhaald, LocalDate.of(2026, 1, 5), "R5"));
+        assertEquals(1, hub.bewaartermijn().ruimOp(), "the typo counts from the day it was read");
+        assertEquals(0, rijen(tikfout));
+        assertEquals(List.of("1"), TestPostgres.rijen(db, "select count(*)::text from jeugdige"),
+                "read this week: a replay may still be bringing its newer messages");
+
+        klok.set(Instant.parse("2035-06-09T08:00:00Z"));
+        assertEquals(1, hub.bewaartermijn().ruimOp());
+        assertEquals(0, rijen(herhaald));
+    }
 }

@@ -155,17 +155,21 @@ class HubInstellingenTest {
 
     @Test
     void saslOverTlsNamesEveryMissingPieceAndBuildsOneClientConfig() {
-        ConfiguratieFout f = fout("KAFKA_SECURITY_PROTOCOL", "sasl_ssl");
+        ConfiguratieFout f = fout("KAFKA_SECURITY_PROTOCOL", "sasl_ssl", "KAFKA_BOOTSTRAP_SERVERS", "kafka1:9093");
         assertEquals(List.of("KAFKA_SASL_MECHANISM: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL",
                 "KAFKA_SASL_USERNAME: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL",
                 "KAFKA_SASL_PASSWORD: ontbreekt bij KAFKA_SECURITY_PROTOCOL=SASL_SSL"), f.fouten());
 
-        HubInstellingen i = met("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", "scram-sha-512",
+        HubInstellingen i = met("KAFKA_BOOTSTRAP_SERVERS", "kafka1:9093", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "scram-sha-512",
                 "KAFKA_SASL_USERNAME", "hub", "KAFKA_SASL_PASSWORD", "a\\b\"c");
         assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"hub\" "
                         + "password=\"a\\\\b\\\"c\";"), i.kafkaBeveiliging().clientEigenschappen());
         assertFalse(i.toString().contains("a\\b"), "no password in the settings' text");
+
+        assertEquals(List.of("KAFKA_SECURITY_PROTOCOL: werkt alleen met KAFKA_BOOTSTRAP_SERVERS: de ingebouwde broker "
+                + "van de demo spreekt PLAINTEXT"), fout("KAFKA_SECURITY_PROTOCOL", "SSL").fouten());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -198,7 +202,7 @@ class HubInstellingenTest {
             "KAFKA_SSL_KEYSTORE | /bestaat/niet.p12 | niet te lezen",
             "HUB_BEWAARTERMIJN | 2 jaar | verwacht een ISO-8601-periode zoals P2Y of P18M, gevonden '2 jaar'",
             "HUB_BEWAARTERMIJN | P0D | moet groter dan nul zijn",
-            "HUB_BEWAARLEEFTIJD | -1 | verwacht een geheel getal",
+            "HUB_BEWAARLEEFTIJD | 18 | verwacht een geheel getal vanaf 23, gevonden '18'",
             "HUB_HTTP_PORT | 65536 | verwacht een poortnummer (0–65535; 0 = vrije poort), gevonden '65536'",
             "HUB_MAX_RECORDBYTES | 1024 | onbekende instelling (verkeerd gespeld?)",
     })

@@ -53,9 +53,15 @@ final class HubOmgeving implements AutoCloseable {
     }
 
     HubOmgeving(TestPostgres postgres) {
+        this(postgres, 1);
+    }
+
+    /** With {@code partities} partitions on the iJw topics, for tests of several instances in one group. */
+    HubOmgeving(TestPostgres postgres, int partities) {
         this.postgres = postgres;
         this.dbUrl = postgres.newDatabase();
-        kafka.createTopics(1, toewijzingen, startStop, verzoeken, meldingen, acties, signalen, ongeldig);
+        kafka.createTopics(partities, toewijzingen, startStop, verzoeken);
+        kafka.createTopics(1, meldingen, acties, signalen, ongeldig);
     }
 
     Map<String, String> instellingen(String groep) {

@@ -232,7 +232,16 @@ public final class TestKafka {
     }
 
     public RecordMetadata send(String topic, byte[] value, Iterable<Header> headers) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, (byte[]) null, value, headers);
+        return send(new ProducerRecord<>(topic, null, (byte[]) null, value, headers));
+    }
+
+    /** Sends synchronously to one partition: a test that spreads one youth's messages over instances. */
+    public RecordMetadata send(String topic, int partition, byte[] value) {
+        return send(new ProducerRecord<>(topic, partition, (byte[]) null, value));
+    }
+
+    private RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
         try {
             return producer.send(record).get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -293,6 +302,22 @@ public final class TestKafka {
     }
 
     /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
+    /** Per member of a consumer group, the partitions of {@code topic} it holds. */
+    public List<Set<Integer>> groupMembers(String groupId, String topic) {
+        try {
+            return admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).members().stream()
+                    .map(m -> m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic))
+                            .map(TopicPartition::partition).collect(Collectors.toSet()))
+                    .collect(Collectors.toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing group " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe group " + groupId, e);
+        }
+    }
+
     public long committedOffset(String groupId, String topic, int partition) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
