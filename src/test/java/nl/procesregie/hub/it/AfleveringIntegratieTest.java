@@ -3,7 +3,6 @@ package nl.procesregie.hub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -41,20 +40,6 @@ class AfleveringIntegratieTest {
         }
     }
 
-    void vierTrajecten(String bsn, String prefix) {
-        for (int i = 1; i <= 4; i++) {
-            omgeving.kafka.send(omgeving.toewijzingen, Berichten.toewijzing("0632", "4000000" + i, bsn,
-                    LocalDate.now(), Berichten.identificatie(), null, new Product(prefix + i, "45", "45A2" + i)));
-        }
-    }
-
-    long telling(String sql) {
-        try {
-            return omgeving.telling(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void failedTransactionCommitsNoOffsetAndTheRecordIsProcessedAfterRestart() throws Exception {
@@ -63,7 +48,7 @@ class AfleveringIntegratieTest {
         Hub hub = omgeving.start("aflevering-a");
         postgres.stop();
 
-        vierTrajecten(Berichten.bsn(60), "A");
+        omgeving.vierTrajecten(Berichten.bsn(60), "A");
         HubOmgeving.wachtTot("de hub merkt de storing", WACHT, () -> hub.consumer().heeftStoring());
         assertTrue(omgeving.kafka.committedOffset("aflevering-a", omgeving.toewijzingen, 0) <= 0,
                 "nothing is committed while the transaction cannot commit");
@@ -74,8 +59,8 @@ class AfleveringIntegratieTest {
         omgeving.start("aflevering-a");
         omgeving.wachtTotVerwerkt("aflevering-a", WACHT);
         omgeving.smtp.waitForMessages(1, WACHT);
-        assertEquals(4, telling("select count(*) from toewijzing"), "every record was processed after the restart");
-        assertEquals(1, telling("select count(*) from signaal"));
+        assertEquals(4, omgeving.tel("select count(*) from toewijzing"), "every record was processed after the restart");
+        assertEquals(1, omgeving.tel("select count(*) from signaal"));
     }
 
     @Test
@@ -84,11 +69,11 @@ class AfleveringIntegratieTest {
         Hub hub = omgeving.start("aflevering-b");
         // The consumer dies right after the transaction that recorded the signal, before its offsets are committed.
         hub.consumer().setVoorOffsetCommit(() -> {
-            if (telling("select count(*) from signaal") > 0) {
+            if (omgeving.tel("select count(*) from signaal") > 0) {
                 throw new Error("gesimuleerde crash tussen database-commit en offset-commit");
             }
         });
-        vierTrajecten(Berichten.bsn(61), "B");
+        omgeving.vierTrajecten(Berichten.bsn(61), "B");
         HubOmgeving.wachtTot("de consumer is gestopt", WACHT, () -> hub.consumer().heeftStoring());
         assertTrue(omgeving.kafka.committedOffset("aflevering-b", omgeving.toewijzingen, 0) < 4,
                 "the batch with the signal was not committed");
@@ -98,9 +83,9 @@ class AfleveringIntegratieTest {
         omgeving.start("aflevering-b");
         omgeving.wachtTotVerwerkt("aflevering-b", WACHT);
         HubOmgeving.wachtTot("outbox leeg", WACHT,
-                () -> telling("select count(*) from uitgaand where verzonden_op is null") == 0);
+                () -> omgeving.tel("select count(*) from uitgaand where verzonden_op is null") == 0);
         assertEquals(1, omgeving.smtp.received().length, "no second mail");
-        assertEquals(1, telling("select count(*) from signaal"), "no second signal");
+        assertEquals(1, omgeving.tel("select count(*) from signaal"), "no second signal");
         assertEquals(1, omgeving.kafka.endOffset(omgeving.signalen, 0), "no second event");
     }
 
@@ -119,9 +104,9 @@ class AfleveringIntegratieTest {
         Map<String, String> instellingen = omgeving.instellingen("aflevering-c");
         instellingen.put("HUB_KAFKA_MAX_POLL_RECORDS", "10");
         Hub hub = omgeving.start(instellingen);
-        HubOmgeving.wachtTot("een deel verwerkt", WACHT, () -> telling("select count(*) from signaal") >= 5);
+        HubOmgeving.wachtTot("een deel verwerkt", WACHT, () -> omgeving.tel("select count(*) from signaal") >= 5);
         omgeving.stop(hub);
-        long halverwege = telling("select count(*) from signaal");
+        long halverwege = omgeving.tel("select count(*) from signaal");
         assertTrue(halverwege < jeugdigen * 2, "stopped mid-stream, after " + halverwege + " signals");
 
         omgeving.start(instellingen);
@@ -129,7 +114,7 @@ class AfleveringIntegratieTest {
         int verwacht = jeugdigen * 2;
         omgeving.smtp.waitForMessages(verwacht, WACHT);
         HubOmgeving.wachtTot("outbox leeg", WACHT,
-                () -> telling("select count(*) from uitgaand where verzonden_op is null") == 0);
+                () -> omgeving.tel("select count(*) from uitgaand where verzonden_op is null") == 0);
         MimeMessage[] mails = omgeving.smtp.received();
         Set<String> ids = Arrays.stream(mails).map(m -> {
             try {
@@ -141,6 +126,6 @@ class AfleveringIntegratieTest {
         System.out.println("Herstart na " + halverwege + " van " + verwacht + " signalen");
         assertEquals(verwacht, mails.length, "a VIERDE_TRAJECT and a VERVOLG_TRAJECT mail per youth");
         assertEquals(verwacht, ids.size(), "each with its own Message-ID");
-        assertEquals(verwacht, telling("select count(*) from signaal"));
+        assertEquals(verwacht, omgeving.tel("select count(*) from signaal"));
     }
 }

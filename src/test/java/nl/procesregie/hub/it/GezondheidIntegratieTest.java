@@ -11,13 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import nl.procesregie.hub.it.Berichten.Product;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /**
@@ -57,12 +55,6 @@ class GezondheidIntegratieTest {
         }
     }
 
-    void vierTrajecten(String bsn, String prefix) {
-        for (int i = 1; i <= 4; i++) {
-            omgeving.kafka.send(omgeving.toewijzingen, Berichten.toewijzing("0632", "5000000" + i, bsn,
-                    LocalDate.now(), Berichten.identificatie(), null, new Product(prefix + i, "45", "45A2" + i)));
-        }
-    }
 
     @Test
     void readinessNamesThePartThatIsOutAndMetricsCountWhatCameIn() throws Exception {
@@ -73,7 +65,7 @@ class GezondheidIntegratieTest {
         instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
         omgeving.start(instellingen);
 
-        vierTrajecten(Berichten.bsn(70), "G");
+        omgeving.vierTrajecten(Berichten.bsn(70), "G");
         omgeving.kafka.send(omgeving.toewijzingen, "dit is geen iJw-bericht".getBytes(StandardCharsets.UTF_8));
         omgeving.wachtTotVerwerkt("gezondheid", WACHT);
         omgeving.smtp.waitForMessages(1, WACHT);
@@ -110,7 +102,7 @@ class GezondheidIntegratieTest {
         // The mail relay refuses connections: the next mail waits and the report says so, but the hub stays ready:
         // it keeps reading, and any instance may deliver the mail once the relay is back.
         omgeving.smtp.stop();
-        vierTrajecten(Berichten.bsn(71), "H");
+        omgeving.vierTrajecten(Berichten.bsn(71), "H");
         HubOmgeving.wachtTot("mail wacht op de mailserver", WACHT,
                 () -> haal("/health").contains("\"smtp\":\"DOWN\""));
         assertTrue(haal("/health").startsWith("200 "), haal("/health"));

@@ -2,13 +2,19 @@ package nl.procesregie.hub.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +51,7 @@ final class HubOmgeving implements AutoCloseable {
     final String signalen = prefix + "regie.signalen";
     final String ongeldig = prefix + "ijw.ongeldig";
     static final String BEVESTIG_SLEUTEL = "de-bevestigsleutel-van-de-integratietests";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Hub> hubs = new ArrayList<>();
     private DataSource dataSource;
 
@@ -122,6 +129,49 @@ final class HubOmgeving implements AutoCloseable {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** Four allocations of ambulant care at four providers, today: the youth's fourth trajectory. */
+    void vierTrajecten(String bsn, String prefix) {
+        for (int i = 1; i <= 4; i++) {
+            kafka.send(toewijzingen, Berichten.toewijzing("0632", "4000000" + i, bsn, LocalDate.now(),
+                    Berichten.identificatie(), null, new Berichten.Product(prefix + i, "45", "45A2" + i)));
+        }
+    }
+
+    /** {@link #telling} for a condition to wait on, where a checked exception cannot go. */
+    long tel(String sql) {
+        try {
+            return telling(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A hub in a JVM of its own ({@link KindHub}) on this infrastructure with {@code env} as its settings, working in
+     * {@code map}, its output in {@code <naam>.log} there; for tests that kill it with -9.
+     */
+    static Process startKind(String naam, Map<String, String> env, Path map) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), KindHub.class.getName())
+                .directory(map.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(map.resolve(naam + ".log").toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Whether the hub on {@code poort} answers its health check with 200. */
+    static boolean gezond(int poort) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + "/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

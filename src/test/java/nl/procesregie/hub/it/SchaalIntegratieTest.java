@@ -3,14 +3,9 @@ package nl.procesregie.hub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -46,7 +41,6 @@ class SchaalIntegratieTest {
 
     final HubOmgeving omgeving = new HubOmgeving(TestPostgres.shared(), PARTITIES);
     final Map<String, Process> hubs = new HashMap<>();
-    final HttpClient http = HttpClient.newHttpClient();
     Path data;
 
     @AfterEach
@@ -63,25 +57,8 @@ class SchaalIntegratieTest {
         env.put("HUB_DATA_DIR", data.resolve(naam).toString());
         // A killed instance's partitions move after this, not after the default 45 s.
         env.put("HUB_KAFKA_SESSION_TIMEOUT", "PT6S");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), KindHub.class.getName())
-                .directory(data.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(naam + ".log").toFile()));
-        pb.environment().putAll(env);
-        hubs.put(naam, pb.start());
+        hubs.put(naam, HubOmgeving.startKind(naam, env, data));
         return poort;
-    }
-
-    boolean gezond(int poort) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + "/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Trajectory {@code traject} (1–4) of youth {@code j}, on its own partition. */
@@ -91,20 +68,12 @@ class SchaalIntegratieTest {
                 new Product("S" + j + "-" + traject, "45", "45A2" + traject)));
     }
 
-    long telling(String sql) {
-        try {
-            return omgeving.telling(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void twoInstancesGiveEachYouthOneSignalAndAKilledOneLosesAndDoublesNothing() throws Exception {
         data = Files.createTempDirectory("hub-schaal");
         int a = startHub("a");
         int b = startHub("b");
-        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> gezond(a) && gezond(b));
+        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> HubOmgeving.gezond(a) && HubOmgeving.gezond(b));
         HubOmgeving.wachtTot("de partities verdeeld over beide", WACHT, () -> {
             List<Set<Integer>> leden = omgeving.kafka.groupMembers(GROEP, omgeving.toewijzingen);
             return leden.size() == 2 && leden.stream().noneMatch(Set::isEmpty);
@@ -129,17 +98,17 @@ class SchaalIntegratieTest {
             }
         }
         int a2 = startHub("a");
-        HubOmgeving.wachtTot("de herstarte hub gezond", WACHT, () -> gezond(a2));
+        HubOmgeving.wachtTot("de herstarte hub gezond", WACHT, () -> HubOmgeving.gezond(a2));
 
         HubOmgeving.wachtTot("alles verwerkt", WACHT, () -> IntStream.range(0, PARTITIES).allMatch(p ->
                 omgeving.kafka.committedOffset(GROEP, omgeving.toewijzingen, p)
                         >= omgeving.kafka.endOffset(omgeving.toewijzingen, p)));
-        HubOmgeving.wachtTot("outbox leeg", WACHT, () -> telling("select count(*) from uitgaand "
+        HubOmgeving.wachtTot("outbox leeg", WACHT, () -> omgeving.tel("select count(*) from uitgaand "
                 + "where status = 'WACHTEND'") == 0);
 
-        assertEquals(JEUGDIGEN, telling("select count(*) from signaal where soort = 'VIERDE_TRAJECT'"));
-        assertEquals(JEUGDIGEN, telling("select count(distinct jeugdige) from signaal"), "one signal per youth");
-        assertEquals(4L * JEUGDIGEN, telling("select count(*) from traject"));
+        assertEquals(JEUGDIGEN, omgeving.tel("select count(*) from signaal where soort = 'VIERDE_TRAJECT'"));
+        assertEquals(JEUGDIGEN, omgeving.tel("select count(distinct jeugdige) from signaal"), "one signal per youth");
+        assertEquals(4L * JEUGDIGEN, omgeving.tel("select count(*) from traject"));
 
         List<MimeMessage> mails = omgeving.smtp.waitForMessages(JEUGDIGEN, WACHT);
         Set<String> messageIds = mails.stream().map(SchaalIntegratieTest::messageId).collect(Collectors.toSet());
@@ -151,7 +120,7 @@ class SchaalIntegratieTest {
         assertEquals(JEUGDIGEN, signalen.size(), "one event per signal");
         System.out.printf("Schaal: %d jeugdigen over %d partities en 2 instanties (één met kill -9 herstart): "
                 + "%d signalen, %d mails (%d herzonden), %d events (%d dubbel)%n", JEUGDIGEN, PARTITIES,
-                telling("select count(*) from signaal"), mails.size(), mails.size() - messageIds.size(),
+                omgeving.tel("select count(*) from signaal"), mails.size(), mails.size() - messageIds.size(),
                 events.size(), events.size() - signalen.size());
     }
 

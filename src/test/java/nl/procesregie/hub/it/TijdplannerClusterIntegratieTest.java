@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,6 @@ class TijdplannerClusterIntegratieTest {
     static final Duration WACHT = Duration.ofSeconds(90);
     final HubOmgeving omgeving = new HubOmgeving();
     final List<Process> hubs = new ArrayList<>();
-    final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
@@ -49,25 +44,9 @@ class TijdplannerClusterIntegratieTest {
         env.put("HUB_PSEUDONIEM_SLEUTEL", "de-pseudoniemsleutel-van-het-clustertest");
         // A dead instance's triggers move after a missed check-in or two: seconds, not the default 7.5 s each.
         env.put("HUB_TIJDPLANNER_INCHECKEN", "PT1S");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), KindHub.class.getName())
-                .directory(data.toFile()).redirectErrorStream(true).redirectOutput(data.resolve(naam + ".log").toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = HubOmgeving.startKind(naam, env, data);
         hubs.add(p);
         return p;
-    }
-
-    boolean gezond(int poort) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + "/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Test
@@ -77,20 +56,21 @@ class TijdplannerClusterIntegratieTest {
         int poortB = HubOmgeving.vrijePoort();
         Process a = startHub("a", poortA, data);
         Process b = startHub("b", poortB, data);
-        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> gezond(poortA) && gezond(poortB));
+        HubOmgeving.wachtTot("beide hubs gezond", WACHT,
+                () -> HubOmgeving.gezond(poortA) && HubOmgeving.gezond(poortB));
 
         String bsn = Berichten.bsn(201);
         Instant termijn = Instant.now().plus(Duration.ofSeconds(12));
         omgeving.kafka.send(omgeving.meldingen, Regieberichten.crisis("0632", bsn, "lokale-toegang",
                 termijn.minus(Duration.ofHours(24)), "CLUSTER-1"));
         HubOmgeving.wachtTot("crisis vastgelegd", WACHT,
-                () -> telling("select count(*) from crisis where referentie = 'CLUSTER-1'") == 1);
+                () -> omgeving.tel("select count(*) from crisis where referentie = 'CLUSTER-1'") == 1);
         UUID crisis = UUID.fromString(TermijnIntegratieTest.TestRij.tekst(omgeving,
                 "select signaal_id::text from crisis where referentie = ?", "CLUSTER-1"));
         String trigger = "ESCALATIE|" + crisis + "|0";
 
         // Quartz acquires a trigger shortly before it is due; the instance that holds it is the one to kill.
-        HubOmgeving.wachtTot("trigger in handen van een instantie", WACHT, () -> telling(
+        HubOmgeving.wachtTot("trigger in handen van een instantie", WACHT, () -> omgeving.tel(
                 "select count(*) from qrtz_fired_triggers where trigger_name = '" + trigger + "'") == 1);
         String houder = TermijnIntegratieTest.TestRij.tekst(omgeving,
                 "select instance_name from qrtz_fired_triggers where trigger_name = ?", trigger);
@@ -114,20 +94,12 @@ class TijdplannerClusterIntegratieTest {
         for (UUID trede : treden) {
             assertEquals(1, TermijnIntegratieTest.verzonden(omgeving, trede), "rung " + trede + " once");
         }
-        assertEquals(1, telling("select count(*) from termijn where signaal_id = '" + crisis
+        assertEquals(1, omgeving.tel("select count(*) from termijn where signaal_id = '" + crisis
                 + "' and status = 'OPEN'"));
     }
 
     static UUID escalatie(UUID crisis, int trede) {
         return TermijnIntegratieTest.escalatie(crisis, trede);
-    }
-
-    long telling(String sql) {
-        try {
-            return omgeving.telling(sql);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     static String logVan(Path data, String naam) throws IOException {
