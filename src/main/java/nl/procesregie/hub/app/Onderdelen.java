@@ -50,7 +50,8 @@ public record Onderdelen(
 
     public static Onderdelen bouw(DataSource dataSource, RegioConfiguratie regio, HubInstellingen instellingen,
                                   Clock klok) {
-        Uitgaand uitgaand = new Uitgaand(dataSource, klok, instellingen.outboxMaxWachttijd(), "procesregie-hub");
+        Uitgaand uitgaand = new Uitgaand(dataSource, klok, instellingen.outboxMaxWachttijd(), "procesregie-hub",
+                instellingen.outboxLease());
         ZorgpadOpslag zorgpaden = new ZorgpadOpslag();
         SignaalOpslag signalen = new SignaalOpslag();
         TermijnOpslag termijnen = new TermijnOpslag();

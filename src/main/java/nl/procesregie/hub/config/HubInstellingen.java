@@ -77,6 +77,7 @@ public final class HubInstellingen {
     private final int maxPogingen;
     private final Duration outboxInterval;
     private final Duration outboxMaxWachttijd;
+    private final Duration outboxLease;
     private final String overzichtWachtwoord;
     private final Path dataDir;
     private final boolean demoFeed;
@@ -131,6 +132,7 @@ public final class HubInstellingen {
         maxPogingen = l.geheelGetal("HUB_MAX_POGINGEN", 3, 1, Integer.MAX_VALUE);
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
+        outboxLease = l.duur("HUB_OUTBOX_LEASE", Duration.ofMinutes(2));
         overzichtWachtwoord = l.wachtwoord("HUB_OVERZICHT_WACHTWOORD");
         dataDir = l.pad("HUB_DATA_DIR", "./hub-data");
         // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
@@ -229,6 +231,11 @@ public final class HubInstellingen {
         if (kafkaSessieTimeout.compareTo(Duration.ofSeconds(6)) < 0 && !l.heeftFout("HUB_KAFKA_SESSION_TIMEOUT")) {
             l.fout("HUB_KAFKA_SESSION_TIMEOUT", "moet minstens PT6S zijn (de ondergrens van de broker), gevonden "
                     + kafkaSessieTimeout);
+        }
+        // A send may take the mail sender's time-outs (10 s to connect, 30 s per read): a shorter hold lets another
+        // instance take a mail over while it is still being sent.
+        if (outboxLease.compareTo(Duration.ofSeconds(10)) < 0 && !l.heeftFout("HUB_OUTBOX_LEASE")) {
+            l.fout("HUB_OUTBOX_LEASE", "moet minstens PT10S zijn, gevonden " + outboxLease);
         }
         if (outboxMaxWachttijd.compareTo(outboxInterval) < 0) {
             l.fout("HUB_OUTBOX_MAX_WACHTTIJD", "moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (" + outboxInterval
@@ -490,6 +497,11 @@ public final class HubInstellingen {
     /** Upper bound of the outbox back-off after failed sends. */
     public Duration outboxMaxWachttijd() {
         return outboxMaxWachttijd;
+    }
+
+    /** How long the outbox holds a row it is sending; an attempt that ended without an outcome waits this long. */
+    public Duration outboxLease() {
+        return outboxLease;
     }
 
     /** As given (may be relative to the working directory). */

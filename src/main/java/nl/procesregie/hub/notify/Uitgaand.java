@@ -29,11 +29,11 @@ public final class Uitgaand {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uitgaand.class);
     /**
-     * How long a claim, and then each attempt, holds a row. One send with the mail sender's time-outs (10 s to
-     * connect, 30 s per read) normally ends well within it; a send that overruns it and is taken over by another
-     * sender is a re-send with the same Message-ID, counted as such, never an overwritten outcome.
+     * The default of how long a claim, and then each attempt, holds a row. One send with the mail sender's time-outs
+     * (10 s to connect, 30 s per read) normally ends well within it; a send that overruns it and is taken over by
+     * another sender is a re-send with the same Message-ID, counted as such, never an overwritten outcome.
      */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_WEIGERINGEN = 5;
     private static final String ONDERBROKEN = "vorige poging zonder vastgelegde uitkomst, mogelijk afgeleverd";
     private static final Duration EERSTE_WACHTTIJD = Duration.ofSeconds(1);
@@ -42,12 +42,19 @@ public final class Uitgaand {
     private final Clock klok;
     private final Duration maxWachttijd;
     private final String mailDomein;
+    private final Duration lease;
 
     public Uitgaand(DataSource dataSource, Clock klok, Duration maxWachttijd, String mailDomein) {
+        this(dataSource, klok, maxWachttijd, mailDomein, LEASE);
+    }
+
+    /** @param lease how long a claim and each attempt hold a row; an attempt left without outcome waits this long */
+    public Uitgaand(DataSource dataSource, Clock klok, Duration maxWachttijd, String mailDomein, Duration lease) {
         this.dataSource = dataSource;
         this.klok = klok;
         this.maxWachttijd = maxWachttijd;
         this.mailDomein = mailDomein;
+        this.lease = lease;
     }
 
     /** The one Message-ID of this signal's mail: every retry reuses it, so a second one would be a duplicate. */
@@ -109,7 +116,7 @@ public final class Uitgaand {
             ps.setTimestamp(1, Timestamp.from(nu));
             ps.setInt(2, max);
             ps.setObject(3, token);
-            ps.setTimestamp(4, Timestamp.from(nu.plus(LEASE)));
+            ps.setTimestamp(4, Timestamp.from(nu.plus(lease)));
             ps.setString(5, ONDERBROKEN);
             List<UitgaandItem> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -141,7 +148,7 @@ public final class Uitgaand {
                      + "volgende_poging_op = ?, pogingen = pogingen + 1 "
                      + "where id = ? and claim_token = ? and volgende_poging_op > ? returning pogingen")) {
             ps.setTimestamp(1, Timestamp.from(nu));
-            ps.setTimestamp(2, Timestamp.from(nu.plus(LEASE)));
+            ps.setTimestamp(2, Timestamp.from(nu.plus(lease)));
             ps.setLong(3, item.id());
             ps.setObject(4, item.claimToken());
             ps.setTimestamp(5, Timestamp.from(nu));

@@ -159,10 +159,13 @@ public final class TermijnOpslag {
 
     /** Open deadlines that passed before {@code grens}: their trigger should have fired by now. */
     public List<Stand> achterstallig(Connection c, Instant grens, int max) throws SQLException {
+        // A deadline that was already due when it was written (a crisis read late) is Quartz's to fire at once; only
+        // when it has been overdue and known for the margin is it the catch-up round's.
         try (PreparedStatement ps = c.prepareStatement(SELECT + " where status = 'OPEN' and vervalt_op <= ? "
-                + "order by vervalt_op limit ?")) {
+                + "and aangemaakt_op <= ? order by vervalt_op limit ?")) {
             ps.setTimestamp(1, Timestamp.from(grens));
-            ps.setInt(2, max);
+            ps.setTimestamp(2, Timestamp.from(grens));
+            ps.setInt(3, max);
             return lijst(ps);
         }
     }

@@ -16,14 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.mail.Multipart;
@@ -53,7 +50,6 @@ class DemoFeedIntegratieTest {
 
     static final Duration HISTORIE = Duration.ofDays(200);
     static final Duration LIVE = Duration.ofHours(1);
-    static final Pattern BSN = Pattern.compile("<(?:\\w+:)?Bsn>([^<]*)</");
     static final ObjectMapper JSON = new ObjectMapper();
 
     final TestKafka kafka = TestKafka.shared();
@@ -123,88 +119,18 @@ class DemoFeedIntegratieTest {
         // month back): wait until none is due any more and every mail and event has left the outbox.
         wachtTot("geen verlopen termijn open en niets meer in de outbox", Duration.ofMinutes(1), this::rustig);
 
-        Pseudonimisering pseudoniem = new Pseudonimisering(HubInstellingen.uit(Map.of()).pseudoniemSleutel());
-        Map<String, String> pseudoniemVan = new HashMap<>();
-        List<String> verwacht = new ArrayList<>();
-        List<String> verwachtGeparkeerd = new ArrayList<>();
-        for (FeedBericht b : feed) {
-            if (!b.isGeldig()) {
-                verwachtGeparkeerd.add(b.bedoeldeFout());
-                continue;
-            }
-            Matcher m = BSN.matcher(new String(b.waarde(), StandardCharsets.UTF_8));
-            assertTrue(m.find());
-            pseudoniemVan.putIfAbsent(b.sleutel(), pseudoniem.pseudoniem(m.group(1)));
-            for (VerwachtSignaal s : b.signalen()) {
-                boolean historisch = s.historischOp(vandaag, FeedSchrijver.SIGNAALHORIZON);
-                String jeugdige = pseudoniemVan.get(s.jeugdige());
-                verwacht.add(String.join(" ", jeugdige, s.gemeente(), s.soort(), String.valueOf(s.volgnummer()),
-                        s.aanbieder(), s.product(), s.toewijzingNummer(), String.valueOf(s.hernieuwd()),
-                        String.valueOf(historisch)));
-                // iJw dates a crisis by day: read after the end of the day after, its 24 hours have passed, and the
-                // ladder's first rung goes out now (only once: the next rung counts from now).
-                if (s.soort().equals("CRISIS") && !historisch && s.dagtekening().isBefore(vandaag.minusDays(1))) {
-                    verwacht.add(String.join(" ", jeugdige, s.gemeente(), "ESCALATIE", "1", s.aanbieder(),
-                            s.product(), s.toewijzingNummer(), "false", "false"));
-                }
-            }
-        }
-        Set<String> soorten = verwacht.stream().map(r -> r.split(" ")[2]).collect(Collectors.toSet());
+        Afrekening a = new Afrekening(feed, vandaag, new Pseudonimisering(
+                HubInstellingen.uit(Map.of()).pseudoniemSleutel()));
+        Set<String> soorten = a.verwacht.stream().map(r -> r.split(" ")[2]).collect(Collectors.toSet());
         assertEquals(Set.of("VIERDE_TRAJECT", "VERVOLG_TRAJECT", "VERBLIJF", "CRISIS", "ESCALATIE"), soorten);
-        long live = verwacht.stream().filter(r -> r.endsWith(" false")).count();
-        assertTrue(verwacht.size() >= 40 && live >= 10, verwacht.size() + " signals, " + live + " live");
+        long live = a.verwacht.stream().filter(r -> r.endsWith(" false")).count();
+        assertTrue(a.verwacht.size() >= 40 && live >= 10, a.verwacht.size() + " signals, " + live + " live");
 
-        List<JsonNode> events = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(signalen, (int) kafka.endOffset(signalen, 0),
-                Duration.ofMinutes(1))) {
-            events.add(JSON.readTree(r.value()));
-        }
-        Map<String, JsonNode> perId = new HashMap<>();
-        events.forEach(e -> perId.put(e.get("signaalId").asText(), e));
-        List<String> gekregen = new ArrayList<>();
-        List<JsonNode> afgeleid = new ArrayList<>();
-        for (JsonNode e : events) {
-            if (vanEenBericht(e, perId)) {
-                JsonNode a = e.get("aanleiding");
-                gekregen.add(String.join(" ", e.get("jeugdige").asText(), e.get("gemeente").asText(),
-                        e.get("soort").asText(), e.get("volgnummer").asText(), a.get("aanbieder").asText(),
-                        a.get("product").asText(), a.get("toewijzingnummer").asText(), e.get("hernieuwd").asText(),
-                        e.get("historisch").asText()));
-            } else {
-                afgeleid.add(e);
-            }
-        }
-        assertEquals(verwacht.stream().sorted().toList(), gekregen.stream().sorted().toList());
-        // What no message raises on its own follows from a handover of a youth under procesregie: the reminder
-        // (once per youth in this span), its first escalation rung, a birthday.
-        Set<String> onderRegie = verwacht.stream().map(r -> r.split(" ")[0]).collect(Collectors.toSet());
-        Set<String> herinnerd = new HashSet<>();
-        for (JsonNode e : afgeleid) {
-            String soort = e.get("soort").asText();
-            String jeugdige = e.get("jeugdige").asText();
-            assertTrue(onderRegie.contains(jeugdige) && !e.get("historisch").asBoolean(), e.toString());
-            switch (soort) {
-                case "OPVOLGING" -> assertTrue(herinnerd.add(jeugdige), "one reminder per youth: " + e);
-                case "ESCALATIE" -> assertEquals(1, e.get("volgnummer").asInt(), e.toString());
-                case "LEEFTIJD_16", "LEEFTIJD_18" -> { }
-                default -> throw new AssertionError("unexpected signal: " + e);
-            }
-        }
-
-        List<String> geparkeerd = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(ongeldig, verwachtGeparkeerd.size(),
-                Duration.ofMinutes(1))) {
-            geparkeerd.add(new String(r.headers().lastHeader("hub-foutcode").value(), StandardCharsets.UTF_8));
-        }
-        assertEquals(verwachtGeparkeerd.stream().sorted().toList(), geparkeerd.stream().sorted().toList());
-
-        // One mail per live signal; an escalation's first rung goes to the regisseur and the team: two copies.
-        int metMail = 0;
-        for (JsonNode e : events) {
-            metMail += !e.get("verzonden").asBoolean() ? 0 : e.get("soort").asText().equals("ESCALATIE") ? 2 : 1;
-        }
-        List<MimeMessage> mails = smtp.waitForMessages(metMail, Duration.ofMinutes(1));
-        assertEquals(metMail, mails.size());
+        List<JsonNode> events = leesAlles(kafka, signalen);
+        List<MimeMessage> mails = smtp.waitForMessages(mailkopieen(events), Duration.ofMinutes(1));
+        List<String> foutcodes = foutcodes(kafka, ongeldig, a.verwachtGeparkeerd.size());
+        a.vergelijk(events, mails, foutcodes, telling(postgres, db, "select count(*) from verwerkt_bericht")).klopt(false);
+        assertEquals(mailkopieen(events), mails.size());
         // Each youth's starts and stops were read before its next allocation: the mails show care that ended.
         long metStopreden = 0;
         for (MimeMessage mail : mails) {
@@ -212,20 +138,44 @@ class DemoFeedIntegratieTest {
         }
         assertTrue(metStopreden > 0, "mails whose care path shows a stop reason: " + metStopreden);
         System.out.printf("%d messages: %d signals as expected and %d from deadlines, %d mails; %d records parked as "
-                + "expected%n", feed.size(), verwacht.size(), afgeleid.size(), metMail, geparkeerd.size());
+                + "expected%n", feed.size(), a.verwacht.size(), a.afgeleid.size(), mails.size(), a.geparkeerd);
     }
 
-    /** Raised by a message, or the escalation of a crisis: the ground truth predicts these. */
-    static boolean vanEenBericht(JsonNode e, Map<String, JsonNode> perId) {
-        return switch (e.get("soort").asText()) {
-            case "VIERDE_TRAJECT", "VERVOLG_TRAJECT", "VERBLIJF", "CRISIS" -> true;
-            case "ESCALATIE" -> {
-                JsonNode basis = perId.get(e.get("basisSignaalId").asText());
-                assertTrue(basis != null, "the escalated signal was published: " + e);
-                yield basis.get("soort").asText().equals("CRISIS");
-            }
-            default -> false;
-        };
+    /** One mail per sent signal; an escalation's first rung goes to the regisseur and the team: two copies. */
+    static int mailkopieen(List<JsonNode> events) {
+        int kopieen = 0;
+        for (JsonNode e : events) {
+            kopieen += !e.get("verzonden").asBoolean() ? 0 : e.get("soort").asText().equals("ESCALATIE") ? 2 : 1;
+        }
+        return kopieen;
+    }
+
+    static List<JsonNode> leesAlles(TestKafka kafka, String topic) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic, (int) kafka.endOffset(topic, 0),
+                Duration.ofMinutes(1))) {
+            events.add(JSON.readTree(r.value()));
+        }
+        return events;
+    }
+
+    static List<String> foutcodes(TestKafka kafka, String topic, int verwacht) {
+        List<String> codes = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic, Math.max(verwacht,
+                (int) kafka.endOffset(topic, 0)), Duration.ofMinutes(1))) {
+            codes.add(new String(r.headers().lastHeader("hub-foutcode").value(), StandardCharsets.UTF_8));
+        }
+        return codes;
+    }
+
+    static long telling(TestPostgres pg, String db, String sql) {
+        try (Connection c = DriverManager.getConnection(db, pg.user(), pg.password());
+             ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     boolean rustig() {

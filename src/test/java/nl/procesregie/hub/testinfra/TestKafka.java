@@ -302,6 +302,22 @@ public final class TestKafka {
     }
 
     /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
+    /** Sets an idle group back to the start of partition 0 of each topic: the same records delivered again. */
+    public void resetOffsets(String groupId, String... topics) {
+        Map<TopicPartition, OffsetAndMetadata> begin = new HashMap<>();
+        for (String topic : topics) {
+            begin.put(new TopicPartition(topic, 0), new OffsetAndMetadata(0));
+        }
+        try {
+            admin.alterConsumerGroupOffsets(groupId, begin).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while resetting group " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not reset group " + groupId, e);
+        }
+    }
+
     /** Per member of a consumer group, the partitions of {@code topic} it holds. */
     public List<Set<Integer>> groupMembers(String groupId, String topic) {
         try {
