@@ -40,7 +40,7 @@ final class Afrekening {
     final List<String> verwachtGeparkeerd = new ArrayList<>();
     final List<FeedBericht> feed;
     final LocalDate vandaag;
-    final int records;
+    int records;
     final int verwachtVerwerkt;
     int kwijt;
     int onverwacht;
@@ -86,6 +86,13 @@ final class Afrekening {
         }
         // A message sent twice is one message: the hub records it once.
         verwachtVerwerkt = geldig.size();
+    }
+
+    /** Records sent besides the feed that must be parked with these codes and change nothing else. */
+    Afrekening ookGeparkeerd(List<String> foutcodes) {
+        records += foutcodes.size();
+        verwachtGeparkeerd.addAll(foutcodes);
+        return this;
     }
 
     /**

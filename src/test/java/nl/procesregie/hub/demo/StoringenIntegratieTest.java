@@ -46,6 +46,8 @@ class StoringenIntegratieTest {
     static final Duration LIVE = Duration.ofHours(1);
     static final Duration WACHT = Duration.ofMinutes(Math.max(3, HISTORIE.toDays() / 60));
     static final List<String> TABEL = new ArrayList<>();
+    /** Below the broker's 1 MB, so an oversized record reaches the hub. */
+    static final int GRENS = 256 * 1024;
 
     final TestKafka kafka = TestKafka.shared();
     final TestSmtp smtp = TestSmtp.start();
@@ -58,6 +60,8 @@ class StoringenIntegratieTest {
     TestPostgres postgres = TestPostgres.shared();
     String db;
     Hub hub;
+    /** Hostile records a scenario sent besides the feed, by the fault code each must be parked with. */
+    final List<String> vijandig = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -100,6 +104,7 @@ class StoringenIntegratieTest {
         m.put("HUB_OUTBOX_LEASE", "PT10S");
         m.put("HUB_DEMO_FEED", "false");
         m.put("HUB_HTTP_PORT", "0");
+        m.put("HUB_MAX_RECORD_BYTES", String.valueOf(GRENS));
         return Hub.start(HubInstellingen.uit(m), new Hub.Infrastructuur(kafka.bootstrapServers(), db, postgres.user(),
                 postgres.password(), smtp.host(), smtp.port()), Clock.systemUTC());
     }
@@ -148,7 +153,7 @@ class StoringenIntegratieTest {
     Afrekening afrekening(List<FeedBericht> feed, LocalDate vandaag) throws Exception {
         DemoFeedIntegratieTest.wachtTot("geen verlopen termijn open en niets meer in de outbox", WACHT, this::rustig);
         Afrekening a = new Afrekening(feed, vandaag, new Pseudonimisering(
-                HubInstellingen.uit(Map.of()).pseudoniemSleutel()));
+                HubInstellingen.uit(Map.of()).pseudoniemSleutel())).ookGeparkeerd(vijandig);
         List<JsonNode> events = DemoFeedIntegratieTest.leesAlles(kafka, signalen);
         List<MimeMessage> mails = smtp.waitForMessages(DemoFeedIntegratieTest.mailkopieen(events), WACHT);
         List<String> foutcodes = DemoFeedIntegratieTest.foutcodes(kafka, ongeldig, a.verwachtGeparkeerd.size());
@@ -190,6 +195,42 @@ class StoringenIntegratieTest {
         });
         TABEL.add(a.regel("smtp-weigert"));
         a.klopt(false);
+    }
+
+    @Test
+    void aFloodOfHostileRecordsIsParkedAndChangesNothingElse(@TempDir Path data) throws Exception {
+        Afrekening a = proef(data, () -> {
+            Map<String, byte[]> soorten = new java.util.LinkedHashMap<>();
+            for (String f : List.of("fout-xxe", "fout-billion-laughs", "fout-iso-8859-1", "fout-niet-welgevormd")) {
+                soorten.put("XML_ONGELDIG " + f, fixture(f));
+            }
+            soorten.put("DATUM_ONGELDIG", fixture("fout-datum-31-juni"));
+            soorten.put("BERICHT_ONBEKEND", fixture("fout-onbekende-namespace"));
+            // A real JW301 with ten thousand elements nested inside Client: refused by depth, without a stack overflow.
+            String jw301 = new String(fixture("jw301-3_2"), java.nio.charset.StandardCharsets.UTF_8);
+            int plek = jw301.indexOf("<Bsn>");
+            soorten.put("XML_ONGELDIG diep", (jw301.substring(0, plek) + "<Commentaar>".repeat(10_000)
+                    + "</Commentaar>".repeat(10_000) + jw301.substring(plek))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            soorten.put("XML_ONGELDIG leeg", new byte[0]);
+            byte[] groot = new byte[GRENS + 1];
+            java.util.Arrays.fill(groot, (byte) 'x');
+            soorten.put("TE_GROOT", groot);
+            for (int i = 0; i < 20; i++) {
+                for (Map.Entry<String, byte[]> e : soorten.entrySet()) {
+                    kafka.send(topics.get(Stroom.TOEWIJZINGEN), e.getValue());
+                    vijandig.add(e.getKey().split(" ")[0]);
+                }
+            }
+        });
+        TABEL.add(a.regel("vijandige-invoer"));
+        a.klopt(false);
+    }
+
+    static byte[] fixture(String naam) throws java.io.IOException {
+        try (java.io.InputStream in = StoringenIntegratieTest.class.getResourceAsStream("/ijw/" + naam + ".xml")) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
