@@ -1,17 +1,12 @@
 package nl.procesregie.hub.demo;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,28 +77,15 @@ class StoringenIntegratieTest {
     }
 
     Hub startHub() throws Exception {
-        Map<String, String> m = new HashMap<>();
-        m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
-        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        m.put("HUB_KAFKA_GROUP_ID", groep);
-        m.put("HUB_TOPIC_TOEWIJZINGEN", topics.get(Stroom.TOEWIJZINGEN));
-        m.put("HUB_TOPIC_START_STOP", topics.get(Stroom.START_STOP));
-        m.put("HUB_TOPIC_VERZOEKEN", topics.get(Stroom.VERZOEKEN));
-        m.put("HUB_TOPIC_SIGNALEN", signalen);
-        m.put("HUB_TOPIC_ONGELDIG", ongeldig);
+        Map<String, String> m = DemoFeedIntegratieTest.instellingen(kafka, topics, signalen, ongeldig, groep, db,
+                smtp);
         m.put("HUB_TOPIC_MELDINGEN", prefix + "regie.meldingen");
         m.put("HUB_TOPIC_ACTIES", prefix + "regie.acties");
-        m.put("HUB_DB_URL", db);
         m.put("HUB_DB_USER", postgres.user());
         m.put("HUB_DB_PASSWORD", postgres.password());
-        m.put("SMTP_HOST", smtp.host());
-        m.put("SMTP_PORT", String.valueOf(smtp.port()));
-        m.put("HUB_OUTBOX_INTERVAL", "PT0.1S");
         m.put("HUB_OUTBOX_MAX_WACHTTIJD", "PT1S");
         // An attempt the fault left without an outcome goes again after this, not after the default two minutes.
         m.put("HUB_OUTBOX_LEASE", "PT10S");
-        m.put("HUB_DEMO_FEED", "false");
-        m.put("HUB_HTTP_PORT", "0");
         m.put("HUB_MAX_RECORD_BYTES", String.valueOf(GRENS));
         return Hub.start(HubInstellingen.uit(m), new Hub.Infrastructuur(kafka.bootstrapServers(), db, postgres.user(),
                 postgres.password(), smtp.host(), smtp.port()), Clock.systemUTC());
@@ -151,7 +133,8 @@ class StoringenIntegratieTest {
     }
 
     Afrekening afrekening(List<FeedBericht> feed, LocalDate vandaag) throws Exception {
-        DemoFeedIntegratieTest.wachtTot("geen verlopen termijn open en niets meer in de outbox", WACHT, this::rustig);
+        DemoFeedIntegratieTest.wachtTot("geen verlopen termijn open en niets meer in de outbox", WACHT,
+                () -> DemoFeedIntegratieTest.rustig(postgres, db));
         Afrekening a = new Afrekening(feed, vandaag, new Pseudonimisering(
                 HubInstellingen.uit(Map.of()).pseudoniemSleutel())).ookGeparkeerd(vijandig);
         List<JsonNode> events = DemoFeedIntegratieTest.leesAlles(kafka, signalen);
@@ -159,17 +142,6 @@ class StoringenIntegratieTest {
         List<String> foutcodes = DemoFeedIntegratieTest.foutcodes(kafka, ongeldig, a.verwachtGeparkeerd.size());
         return a.vergelijk(events, mails, foutcodes, DemoFeedIntegratieTest.telling(postgres, db,
                 "select count(*) from verwerkt_bericht"));
-    }
-
-    boolean rustig() {
-        try (Connection c = DriverManager.getConnection(db, postgres.user(), postgres.password());
-             ResultSet r = c.createStatement().executeQuery("select (select count(*) from termijn where status = "
-                     + "'OPEN' and vervalt_op <= now()) + (select count(*) from uitgaand where status = 'WACHTEND')")) {
-            r.next();
-            return r.getLong(1) == 0;
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     @Test
