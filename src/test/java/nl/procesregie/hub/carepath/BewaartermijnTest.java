@@ -10,11 +10,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.app.Onderdelen;
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.testinfra.TestClock;
@@ -39,11 +37,8 @@ class BewaartermijnTest {
             TestInstellingen.PSEUDONIEM_SLEUTEL.getBytes(StandardCharsets.UTF_8));
 
     BewaartermijnTest() {
-        TestPostgres pg = TestPostgres.shared();
-        db = pg.dataSource(pg.newDatabase());
-        Flyway.configure().dataSource(db).load().migrate();
-        hub = Onderdelen.bouw(db, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
-                TestInstellingen.instellingen(), klok);
+        db = TestPostgres.shared().schemaDatabase();
+        hub = TestInstellingen.onderdelen(db, klok);
     }
 
     byte[] crisis(String bsn, LocalDate dagtekening, String nummer) {

@@ -19,13 +19,10 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.it.Berichten;
@@ -45,11 +42,8 @@ class BerichtVerwerkingTest {
     final BerichtVerwerking verwerking;
 
     BerichtVerwerkingTest() {
-        TestPostgres pg = TestPostgres.shared();
-        db = pg.dataSource(pg.newDatabase());
-        Flyway.configure().dataSource(db).load().migrate();
-        verwerking = Onderdelen.bouw(db, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
-                TestInstellingen.instellingen(), KLOK).verwerking();
+        db = TestPostgres.shared().schemaDatabase();
+        verwerking = TestInstellingen.onderdelen(db, KLOK).verwerking();
     }
 
     static IjwBericht lees(byte[] xml) {

@@ -28,7 +28,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +58,7 @@ class UitgaandTest {
     final MailVerzender mailVerzender;
 
     UitgaandTest() throws MessagingException {
-        TestPostgres pg = TestPostgres.shared();
-        db = pg.dataSource(pg.newDatabase());
-        Flyway.configure().dataSource(db).load().migrate();
+        db = TestPostgres.shared().schemaDatabase();
         mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(smtp.host(), smtp.port(), null, null,
                 false, null, "procesregie-hub@test.example"), klok);
     }

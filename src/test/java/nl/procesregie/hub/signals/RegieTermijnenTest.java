@@ -12,12 +12,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.carepath.Pseudonimisering;
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.testinfra.TestClock;
@@ -39,11 +37,8 @@ class RegieTermijnenTest {
             TestInstellingen.PSEUDONIEM_SLEUTEL.getBytes(StandardCharsets.UTF_8));
 
     RegieTermijnenTest() {
-        TestPostgres pg = TestPostgres.shared();
-        db = pg.dataSource(pg.newDatabase());
-        Flyway.configure().dataSource(db).load().migrate();
-        hub = Onderdelen.bouw(db, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")),
-                TestInstellingen.instellingen(), klok);
+        db = TestPostgres.shared().schemaDatabase();
+        hub = TestInstellingen.onderdelen(db, klok);
     }
 
     void ijw(byte[] xml) throws Exception {

@@ -17,12 +17,9 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ingest.BerichtVerwerking;
 import nl.procesregie.hub.it.Berichten;
@@ -43,20 +40,17 @@ class VerwijzerBeslissingTest {
 
     final TestClock klok = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
     final LocalDate dag = LocalDate.of(2026, 11, 20);
-    final RegioConfiguratie regio = RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml"));
     final DataSource db;
     final BerichtVerwerking verwerking;
 
     VerwijzerBeslissingTest() {
-        TestPostgres pg = TestPostgres.shared();
-        db = pg.dataSource(pg.newDatabase());
-        Flyway.configure().dataSource(db).load().migrate();
-        verwerking = Onderdelen.bouw(db, regio, TestInstellingen.instellingen(), klok).verwerking();
+        db = TestPostgres.shared().schemaDatabase();
+        verwerking = TestInstellingen.onderdelen(db, klok).verwerking();
     }
 
     /** One hub instance's decider; several on one database are several hubs. */
     VerwijzerBeslissing beslisser() {
-        return Onderdelen.bouw(db, regio, TestInstellingen.instellingen(), klok).verwijzerBeslissing();
+        return TestInstellingen.onderdelen(db, klok).verwijzerBeslissing();
     }
 
     void verwerk(byte[] xml) throws Exception {

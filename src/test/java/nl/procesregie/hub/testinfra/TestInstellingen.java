@@ -1,9 +1,15 @@
 package nl.procesregie.hub.testinfra;
 
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.config.RegioConfiguratie;
 
 /** Settings for tests that build the hub's parts on their own database, without starting a hub. */
 public final class TestInstellingen {
@@ -27,5 +33,11 @@ public final class TestInstellingen {
         m.put("HUB_DEMO_FEED", "false");
         m.putAll(extra);
         return HubInstellingen.uit(m);
+    }
+
+    /** The hub's parts on {@code db} with the test regio and these settings, on {@code klok}. */
+    public static Onderdelen onderdelen(DataSource db, Clock klok) {
+        return Onderdelen.bouw(db, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")), instellingen(),
+                klok);
     }
 }

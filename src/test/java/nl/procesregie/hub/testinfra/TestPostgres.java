@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +150,13 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     /** An unpooled DataSource: every getConnection() opens a new connection, so it survives a server restart. */
+    /** A fresh database with the hub's schema (Flyway, as the hub migrates at start-up), for tests of its parts. */
+    public DataSource schemaDatabase() {
+        DataSource db = dataSource(newDatabase());
+        Flyway.configure().dataSource(db).load().migrate();
+        return db;
+    }
+
     public DataSource dataSource(String jdbcUrl) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl);
