@@ -192,8 +192,8 @@ public final class HubInstellingen {
         String mechanisme = l.keuze("KAFKA_SASL_MECHANISM", KafkaBeveiliging.MECHANISMEN, null);
         String gebruiker = l.optioneel("KAFKA_SASL_USERNAME");
         String wachtwoord = l.geheim("KAFKA_SASL_PASSWORD");
-        boolean tls = protocol.endsWith("SSL");
-        boolean sasl = protocol.startsWith("SASL_");
+        boolean tls = KafkaBeveiliging.isTls(protocol);
+        boolean sasl = KafkaBeveiliging.isSasl(protocol);
         String alleenTls = "werkt alleen met KAFKA_SECURITY_PROTOCOL=SSL of SASL_SSL";
         if (!tls && truststore != null) {
             l.fout("KAFKA_SSL_TRUSTSTORE", alleenTls);

@@ -20,10 +20,18 @@ public record KafkaBeveiliging(String protocol, Path truststore, Path keystore, 
     public static final KafkaBeveiliging GEEN = new KafkaBeveiliging("PLAINTEXT", null, null, null, null, null, null);
 
     public boolean tls() {
-        return protocol.endsWith("SSL");
+        return isTls(protocol);
     }
 
     public boolean sasl() {
+        return isSasl(protocol);
+    }
+
+    static boolean isTls(String protocol) {
+        return protocol.endsWith("SSL");
+    }
+
+    static boolean isSasl(String protocol) {
         return protocol.startsWith("SASL_");
     }
 

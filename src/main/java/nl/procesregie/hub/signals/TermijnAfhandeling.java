@@ -178,8 +178,8 @@ public final class TermijnAfhandeling {
             if (o == null || o.afgeslotenOp() != null) {
                 return "de overdracht is afgesloten";
             }
-            termijn = checkUiterlijk(g, o.datum(), b.tijdstip());
             RegieMail.Opvolging opvolging = opvolging(g, o, b.tijdstip());
+            termijn = opvolging.checkUiterlijk().toInstant();
             basisAanleiding = regel -> opvolging;
         }
         int trede = t.trede();
@@ -217,11 +217,10 @@ public final class TermijnAfhandeling {
         if (!signalen.voegToe(c, signaal)) {
             return "de herinnering was al gegeven";
         }
-        Instant uiterlijk = checkUiterlijk(g, o.datum(), nu);
-        termijnen.plaats(c, Termijn.escalatie(t.jeugdige(), signaal.signaalId(), 0,
-                Regieplanning.volgendeTrede(g, uiterlijk, 0)), nu);
-        Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
         RegieMail.Opvolging aanleiding = opvolging(g, o, nu);
+        termijnen.plaats(c, Termijn.escalatie(t.jeugdige(), signaal.signaalId(), 0,
+                Regieplanning.volgendeTrede(g, aanleiding.checkUiterlijk().toInstant(), 0)), nu);
+        Regieplanning.Beeld beeld = planning.beeld(c, jeugdige);
         uitgifte.geefRegieUit(c, signaal, g, List.of(g.regisseurEmail()), regel -> aanleiding, Actie.CHECK_GEDAAN,
                 signaal.signaalId(), beeld.zorgpad(), beeld.toewijzingen(), jeugdige);
         return null;
@@ -275,7 +274,7 @@ public final class TermijnAfhandeling {
      * The moment an unconfirmed one-month check escalates: the configured working days after the reminder. A reminder
      * sent late (a handover reported weeks after the fact) leaves the regisseur those working days from when it came.
      */
-    static Instant checkUiterlijk(GemeenteInstellingen g, LocalDate overdracht, Instant herinnerdOp) {
+    private static Instant checkUiterlijk(GemeenteInstellingen g, LocalDate overdracht, Instant herinnerdOp) {
         Regietermijnen t = g.termijnen();
         Termijnkalender kalender = Regieplanning.kalender(g);
         Instant gepland = kalender.opvolgingsCheck(overdracht, t.herinneringstijd());
