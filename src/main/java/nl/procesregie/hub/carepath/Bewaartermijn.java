@@ -16,8 +16,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.procesregie.hub.opslag.Transactie;
-
 /**
  * Retention (AVG; CONTRACTS.md "Delivery"): everything the hub keeps about a youth goes once no message about the youth
  * has come for the configured period, and never before the youth's 23rd birthday; counting then starts afresh. The
@@ -72,28 +70,22 @@ public final class Bewaartermijn {
         return totaal;
     }
 
+    /** One statement, so one transaction of its own: no youth is half deleted. */
     private int verwijder(LocalDate stilSinds, LocalDate geborenUiterlijk) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            // A Dagtekening in the future (a sender's typo) counts as the day it was read; a youth read about in the
-            // last week is kept, as a replay or backlog under way may still hold the youth's newer messages.
-            try (PreparedStatement ps = c.prepareStatement("delete from jeugdige where pseudoniem in ("
-                    + "select pseudoniem from jeugdige "
-                    + "where coalesce(least(gegevens_dagtekening, laatste_bericht_op::date), aangemaakt_op::date) < ? "
-                    + "and coalesce(laatste_bericht_op, aangemaakt_op) < ? "
-                    + "and (geboortedatum is null or geboortedatum <= ?) "
-                    + "limit ? for update skip locked)")) {
-                ps.setDate(1, Date.valueOf(stilSinds));
-                ps.setTimestamp(2, Timestamp.from(klok.instant().minus(ONLANGS_GELEZEN)));
-                ps.setDate(3, Date.valueOf(geborenUiterlijk));
-                ps.setInt(4, PORTIE);
-                int verwijderd = ps.executeUpdate();
-                c.commit();
-                return verwijderd;
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
-            }
+        // A Dagtekening in the future (a sender's typo) counts as the day it was read; a youth read about in the last
+        // week is kept, as a replay or backlog under way may still hold the youth's newer messages.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from jeugdige where pseudoniem in ("
+                     + "select pseudoniem from jeugdige "
+                     + "where coalesce(least(gegevens_dagtekening, laatste_bericht_op::date), aangemaakt_op::date) < ? "
+                     + "and coalesce(laatste_bericht_op, aangemaakt_op) < ? "
+                     + "and (geboortedatum is null or geboortedatum <= ?) "
+                     + "limit ? for update skip locked)")) {
+            ps.setDate(1, Date.valueOf(stilSinds));
+            ps.setTimestamp(2, Timestamp.from(klok.instant().minus(ONLANGS_GELEZEN)));
+            ps.setDate(3, Date.valueOf(geborenUiterlijk));
+            ps.setInt(4, PORTIE);
+            return ps.executeUpdate();
         }
     }
 }

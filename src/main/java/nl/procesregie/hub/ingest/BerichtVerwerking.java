@@ -96,21 +96,14 @@ public final class BerichtVerwerking {
     public List<Uitkomst> verwerk(List<IjwBericht> berichten) throws SQLException {
         Instant nu = klok.instant();
         List<String> pseudoniemen = berichten.stream().map(b -> pseudonimisering.pseudoniem(b.client().bsn())).toList();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, JeugdigeStand> standen = new HashMap<>(zorgpaden.vergrendel(c, pseudoniemen, nu));
-                List<Uitkomst> uitkomsten = new ArrayList<>(berichten.size());
-                for (int i = 0; i < berichten.size(); i++) {
-                    uitkomsten.add(pasToe(c, berichten.get(i), pseudoniemen.get(i), standen, nu));
-                }
-                c.commit();
-                return uitkomsten;
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
+        return Transactie.in(dataSource, c -> {
+            Map<String, JeugdigeStand> standen = new HashMap<>(zorgpaden.vergrendel(c, pseudoniemen, nu));
+            List<Uitkomst> uitkomsten = new ArrayList<>(berichten.size());
+            for (int i = 0; i < berichten.size(); i++) {
+                uitkomsten.add(pasToe(c, berichten.get(i), pseudoniemen.get(i), standen, nu));
             }
-        }
+            return uitkomsten;
+        });
     }
 
     /** Whether the database answers: a failure while it does not is an outage, never a reason to park a record. */

@@ -3,10 +3,33 @@ package nl.procesregie.hub.opslag;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Rollback that never hides why the transaction failed. */
+import javax.sql.DataSource;
+
+/** One unit of work in one database transaction, and a rollback that never hides why the transaction failed. */
 public final class Transactie {
 
+    /** The work done inside the transaction. */
+    @FunctionalInterface
+    public interface Werk<T> {
+        T voerUit(Connection c) throws SQLException;
+    }
+
     private Transactie() {
+    }
+
+    /** Runs {@code werk} in a transaction of its own: committed when it returns, rolled back when it throws. */
+    public static <T> T in(DataSource dataSource, Werk<T> werk) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T uitkomst = werk.voerUit(c);
+                c.commit();
+                return uitkomst;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            }
+        }
     }
 
     /**

@@ -84,17 +84,7 @@ public final class Bevestigingen {
     }
 
     public Resultaat bevestig(UUID signaalId, Actie actie, String door, Instant moment, Via via) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Resultaat r = bevestig(c, signaalId, actie, door, moment, via);
-                c.commit();
-                return r;
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
-            }
-        }
+        return Transactie.in(dataSource, c -> bevestig(c, signaalId, actie, door, moment, via));
     }
 
     private Resultaat bevestig(Connection c, UUID signaalId, Actie actie, String door, Instant moment, Via via)

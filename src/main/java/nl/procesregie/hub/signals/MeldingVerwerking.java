@@ -60,16 +60,10 @@ public final class MeldingVerwerking {
             throw new IjwFout(Foutcode.DATUM_ONGELDIG, "Het moment van de melding ligt meer dan een dag in de toekomst");
         }
         String jeugdige = pseudonimisering.pseudoniem(m.bsn());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                pasToe(c, m, g, jeugdige, nu);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
-            }
-        }
+        Transactie.in(dataSource, c -> {
+            pasToe(c, m, g, jeugdige, nu);
+            return null;
+        });
     }
 
     private void pasToe(Connection c, RegieBericht.Melding m, GemeenteInstellingen g, String jeugdige, Instant nu)

@@ -74,17 +74,7 @@ public final class TermijnAfhandeling {
      * @return whether this call handled it
      */
     public boolean verloop(String sleutel) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean afgehandeld = verloop(c, sleutel);
-                c.commit();
-                return afgehandeld;
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
-            }
-        }
+        return Transactie.in(dataSource, c -> verloop(c, sleutel));
     }
 
     /**

@@ -76,14 +76,14 @@ public final class VerwijzerBeslissing {
         int beslist = 0;
         for (SignaalOpslag.Wachtend w : wachtend) {
             try {
-                if (inTransactie(c -> beslis(c, w))) {
+                if (Transactie.in(dataSource, c -> beslis(c, w))) {
                     beslist++;
                 }
             } catch (SQLException | RuntimeException e) {
                 if (Storing.isStoring(e) || !databaseBereikbaar()) {
                     throw e;
                 }
-                if (inTransactie(c -> legMislukkingVast(c, w, e))) {
+                if (Transactie.in(dataSource, c -> legMislukkingVast(c, w, e))) {
                     beslist++;
                 }
             }
@@ -166,24 +166,6 @@ public final class VerwijzerBeslissing {
     private static Duration wachttijd(int pogingen) {
         Duration wacht = EERSTE_WACHTTIJD.multipliedBy(1L << Math.min(Math.max(pogingen - 1, 0), 20));
         return wacht.compareTo(MAX_WACHTTIJD) > 0 ? MAX_WACHTTIJD : wacht;
-    }
-
-    private interface Stap {
-        boolean voerUit(Connection c) throws SQLException;
-    }
-
-    private boolean inTransactie(Stap stap) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean uitkomst = stap.voerUit(c);
-                c.commit();
-                return uitkomst;
-            } catch (SQLException | RuntimeException e) {
-                Transactie.rollback(c, e);
-                throw e;
-            }
-        }
     }
 
     private boolean databaseBereikbaar() {
