@@ -102,7 +102,8 @@ public final class Hub implements AutoCloseable {
                     onderdelen.verwerking()::databaseBereikbaar, tellers, klok);
             MailVerzender mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(infra.smtpHost(),
                     infra.smtpPort(), instellingen.smtpUsername().orElse(null), instellingen.smtpPassword().orElse(null),
-                    instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender()), klok);
+                    instellingen.smtpStarttls(), instellingen.smtpTruststore().orElse(null), instellingen.mailAfzender(),
+                    instellingen.smtpTimeout()), klok);
 
             ProducerTemplateHouder template = new ProducerTemplateHouder();
             Map<String, String> kafkaClient = instellingen.kafkaBeveiliging().clientEigenschappen();

@@ -78,6 +78,7 @@ public final class HubInstellingen {
     private final Duration outboxInterval;
     private final Duration outboxMaxWachttijd;
     private final Duration outboxLease;
+    private final Duration smtpTimeout;
     private final String overzichtWachtwoord;
     private final Path dataDir;
     private final boolean demoFeed;
@@ -133,6 +134,7 @@ public final class HubInstellingen {
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
         outboxLease = l.duur("HUB_OUTBOX_LEASE", Duration.ofMinutes(2));
+        smtpTimeout = l.duur("SMTP_TIMEOUT", Duration.ofSeconds(30));
         overzichtWachtwoord = l.wachtwoord("HUB_OVERZICHT_WACHTWOORD");
         dataDir = l.pad("HUB_DATA_DIR", "./hub-data");
         // The demo feed would write fake youths into real topics: in productie it is off unless asked, and asking is refused.
@@ -232,10 +234,17 @@ public final class HubInstellingen {
             l.fout("HUB_KAFKA_SESSION_TIMEOUT", "moet minstens PT6S zijn (de ondergrens van de broker), gevonden "
                     + kafkaSessieTimeout);
         }
-        // A send may take the mail sender's time-outs (10 s to connect, 30 s per read): a shorter hold lets another
-        // instance take a mail over while it is still being sent.
+        if (smtpTimeout.compareTo(Duration.ofSeconds(1)) < 0 && !l.heeftFout("SMTP_TIMEOUT")) {
+            l.fout("SMTP_TIMEOUT", "moet minstens PT1S zijn, gevonden " + smtpTimeout);
+        }
+        // A stalled relay may hold one send for a connect, a read and a write time-out: a shorter hold would let
+        // another instance take the mail over while it is still being sent, and send it a second time.
         if (outboxLease.compareTo(Duration.ofSeconds(10)) < 0 && !l.heeftFout("HUB_OUTBOX_LEASE")) {
             l.fout("HUB_OUTBOX_LEASE", "moet minstens PT10S zijn, gevonden " + outboxLease);
+        } else if (outboxLease.compareTo(smtpTimeout.multipliedBy(3)) < 0 && !l.heeftFout("HUB_OUTBOX_LEASE")
+                && !l.heeftFout("SMTP_TIMEOUT")) {
+            l.fout("SMTP_TIMEOUT", "mag hoogstens een derde van HUB_OUTBOX_LEASE (" + outboxLease + ") zijn, "
+                    + "gevonden " + smtpTimeout);
         }
         if (outboxMaxWachttijd.compareTo(outboxInterval) < 0) {
             l.fout("HUB_OUTBOX_MAX_WACHTTIJD", "moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (" + outboxInterval
@@ -502,6 +511,11 @@ public final class HubInstellingen {
     /** How long the outbox holds a row it is sending; an attempt that ended without an outcome waits this long. */
     public Duration outboxLease() {
         return outboxLease;
+    }
+
+    /** How long the mail sender waits for the relay to connect, answer or take data before it gives the attempt up. */
+    public Duration smtpTimeout() {
+        return smtpTimeout;
     }
 
     /** As given (may be relative to the working directory). */

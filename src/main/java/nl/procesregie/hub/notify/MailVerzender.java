@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 
@@ -45,7 +46,7 @@ public final class MailVerzender {
 
     /** @param truststore PEM file with the certificates STARTTLS trusts; null = the JVM's trust store */
     public record SmtpInstellingen(String host, int port, String gebruiker, String wachtwoord, boolean starttls,
-                                   Path truststore, String afzender) {
+                                   Path truststore, String afzender, Duration timeout) {
         @Override
         public String toString() {
             return "SmtpInstellingen[host=" + host + ", port=" + port + ", starttls=" + starttls + "]";
@@ -61,9 +62,10 @@ public final class MailVerzender {
         Properties p = new Properties();
         p.put("mail.smtp.host", instellingen.host());
         p.put("mail.smtp.port", String.valueOf(instellingen.port()));
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "30000");
-        p.put("mail.smtp.writetimeout", "30000");
+        String timeout = String.valueOf(instellingen.timeout().toMillis());
+        p.put("mail.smtp.connectiontimeout", timeout);
+        p.put("mail.smtp.timeout", timeout);
+        p.put("mail.smtp.writetimeout", timeout);
         if (instellingen.starttls()) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");

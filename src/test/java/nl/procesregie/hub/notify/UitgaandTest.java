@@ -60,7 +60,7 @@ class UitgaandTest {
     UitgaandTest() throws MessagingException {
         db = TestPostgres.shared().schemaDatabase();
         mailVerzender = new MailVerzender(new MailVerzender.SmtpInstellingen(smtp.host(), smtp.port(), null, null,
-                false, null, "procesregie-hub@test.example"), klok);
+                false, null, "procesregie-hub@test.example", Duration.ofSeconds(30)), klok);
     }
 
     @BeforeAll
