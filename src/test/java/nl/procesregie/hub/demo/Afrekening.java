@@ -41,7 +41,9 @@ final class Afrekening {
     final List<FeedBericht> feed;
     final LocalDate vandaag;
     int records;
-    final int verwachtVerwerkt;
+    int verwachtVerwerkt;
+    /** Signals whose order two instances decide: one of each group's alternatives must be sent, whole. */
+    final List<List<List<String>>> eenVan = new ArrayList<>();
     int kwijt;
     int onverwacht;
     int dubbel;
@@ -73,19 +75,36 @@ final class Afrekening {
             for (VerwachtSignaal s : b.signalen()) {
                 boolean historisch = s.historischOp(vandaag, FeedSchrijver.SIGNAALHORIZON);
                 String jeugdige = pseudoniemVan.get(s.jeugdige());
-                verwacht.add(String.join(" ", jeugdige, s.gemeente(), s.soort(), String.valueOf(s.volgnummer()),
-                        s.aanbieder(), s.product(), s.toewijzingNummer(), String.valueOf(s.hernieuwd()),
-                        String.valueOf(historisch)));
+                verwacht.add(signaal(jeugdige, s.gemeente(), s.soort(), s.volgnummer(), s.aanbieder(), s.product(),
+                        s.toewijzingNummer(), s.hernieuwd(), historisch));
                 // iJw dates a crisis by day: read after the end of the day after, its 24 hours have passed, and the
                 // ladder's first rung goes out now (only once: the next rung counts from now).
                 if (s.soort().equals("CRISIS") && !historisch && s.dagtekening().isBefore(vandaag.minusDays(1))) {
-                    verwacht.add(String.join(" ", jeugdige, s.gemeente(), "ESCALATIE", "1", s.aanbieder(),
-                            s.product(), s.toewijzingNummer(), "false", "false"));
+                    verwacht.add(signaal(jeugdige, s.gemeente(), "ESCALATIE", 1, s.aanbieder(), s.product(),
+                            s.toewijzingNummer(), false, false));
                 }
             }
         }
         // A message sent twice is one message: the hub records it once.
         verwachtVerwerkt = geldig.size();
+    }
+
+    /** A signal as the account compares it. */
+    static String signaal(String jeugdige, String gemeente, String soort, Integer volgnummer, String aanbieder,
+                          String product, String toewijzingNummer, boolean hernieuwd, boolean historisch) {
+        return String.join(" ", jeugdige, gemeente, soort, String.valueOf(volgnummer), aanbieder, product,
+                toewijzingNummer, String.valueOf(hernieuwd), String.valueOf(historisch));
+    }
+
+    /**
+     * Valid messages sent besides the feed, and the signals they must give: of each group, exactly one alternative,
+     * whole (which one follows the order in which instances took the messages).
+     */
+    Afrekening ookVerwerkt(int berichten, List<List<List<String>>> signalen) {
+        records += berichten;
+        verwachtVerwerkt += berichten;
+        eenVan.addAll(signalen);
+        return this;
     }
 
     /** Records sent besides the feed that must be parked with these codes and change nothing else. */
@@ -116,10 +135,10 @@ final class Afrekening {
         for (JsonNode e : perId.values()) {
             if (vanEenBericht(e, perId)) {
                 JsonNode a = e.get("aanleiding");
-                gekregen.add(String.join(" ", e.get("jeugdige").asText(), e.get("gemeente").asText(),
-                        e.get("soort").asText(), e.get("volgnummer").asText(), a.get("aanbieder").asText(),
-                        a.get("product").asText(), a.get("toewijzingnummer").asText(), e.get("hernieuwd").asText(),
-                        e.get("historisch").asText()));
+                gekregen.add(signaal(e.get("jeugdige").asText(), e.get("gemeente").asText(), e.get("soort").asText(),
+                        e.get("volgnummer").isNull() ? null : e.get("volgnummer").asInt(), a.get("aanbieder").asText(), a.get("product").asText(),
+                        a.get("toewijzingnummer").asText(), e.get("hernieuwd").asBoolean(),
+                        e.get("historisch").asBoolean()));
             } else {
                 afgeleid.add(e);
             }
@@ -128,6 +147,10 @@ final class Afrekening {
                 ontvangers.put(referentie(e), e.get("soort").asText().equals("ESCALATIE") ? 2 : 1);
             }
         }
+        for (List<List<String>> groep : eenVan) {
+            verwacht.addAll(groep.stream().filter(gekregen::containsAll).findFirst().orElse(groep.get(0)));
+        }
+        eenVan.clear();
         List<String> over = new ArrayList<>(gekregen);
         for (String v : verwacht) {
             if (!over.remove(v)) {

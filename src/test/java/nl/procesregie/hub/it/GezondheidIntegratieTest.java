@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import nl.procesregie.hub.testinfra.KindProces;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /**
@@ -60,7 +61,7 @@ class GezondheidIntegratieTest {
     void readinessNamesThePartThatIsOutAndMetricsCountWhatCameIn() throws Exception {
         postgres = TestPostgres.dedicated();
         omgeving = new HubOmgeving(postgres);
-        poort = HubOmgeving.vrijePoort();
+        poort = KindProces.vrijePoort();
         Map<String, String> instellingen = omgeving.instellingen("gezondheid");
         instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
         omgeving.start(instellingen);

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.KindProces;
 
 /**
  * The packaged artefact ({@code target/procesregie-hub.jar} with {@code target/lib/}) started as a newcomer starts
@@ -133,8 +134,8 @@ class HubArtefactIT {
 
     @Test
     void theJarRunsOnEmbeddedInfrastructureAndContinuesWhereItStoppedAfterARestart() throws Exception {
-        int httpPoort = HubOmgeving.vrijePoort();
-        int kafkaPoort = HubOmgeving.vrijePoort();
+        int httpPoort = KindProces.vrijePoort();
+        int kafkaPoort = KindProces.vrijePoort();
         Map<String, String> omgeving = Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(httpPoort),
                 "HUB_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPoort), "HUB_EMBEDDED_SMTP_PORT", "0",
                 "HUB_DEMO_FEED", "false");
@@ -204,8 +205,8 @@ class HubArtefactIT {
      */
     @Test
     void metDeDemofeedStaatDeEersteMailBinnenEenMinuutOpDePaginaEnEenHerstartGaatVerder() throws Exception {
-        int httpPoort = HubOmgeving.vrijePoort();
-        int kafkaPoort = HubOmgeving.vrijePoort();
+        int httpPoort = KindProces.vrijePoort();
+        int kafkaPoort = KindProces.vrijePoort();
         Map<String, String> omgeving = Map.of("HUB_DATA_DIR", data.toString(), "HUB_HTTP_PORT", String.valueOf(httpPoort),
                 "HUB_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPoort), "HUB_EMBEDDED_SMTP_PORT", "0");
         long begin = System.nanoTime();

@@ -1,13 +1,7 @@
 package nl.procesregie.hub.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +45,6 @@ final class HubOmgeving implements AutoCloseable {
     final String signalen = prefix + "regie.signalen";
     final String ongeldig = prefix + "ijw.ongeldig";
     static final String BEVESTIG_SLEUTEL = "de-bevestigsleutel-van-de-integratietests";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Hub> hubs = new ArrayList<>();
     private DataSource dataSource;
 
@@ -149,32 +142,6 @@ final class HubOmgeving implements AutoCloseable {
         }
     }
 
-    /**
-     * A hub in a JVM of its own ({@link KindHub}) on this infrastructure with {@code env} as its settings, working in
-     * {@code map}, its output in {@code <naam>.log} there; for tests that kill it with -9.
-     */
-    static Process startKind(String naam, Map<String, String> env, Path map) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), KindHub.class.getName())
-                .directory(map.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(map.resolve(naam + ".log").toFile()));
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    /** Whether the hub on {@code poort} answers its health check with 200. */
-    static boolean gezond(int poort) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + "/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Waits until the group has committed past the end of each input topic: everything published was handled. */
     void wachtTotVerwerkt(String groep, Duration timeout) {
         Map<String, Long> eind = new HashMap<>();
@@ -193,13 +160,6 @@ final class HubOmgeving implements AutoCloseable {
             events.add(new String(r.value(), StandardCharsets.UTF_8));
         }
         return events;
-    }
-
-    /** A port free at this moment, for servers that must be told their port before they start. */
-    static int vrijePoort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     static void wachtTot(String wat, Duration timeout, BooleanSupplier conditie) {

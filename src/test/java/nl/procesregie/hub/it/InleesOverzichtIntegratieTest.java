@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.app.Hub;
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.KindProces;
 
 /**
  * CONTRACTS.md rule 10 after a replay: history beyond the signal horizon mails nobody, and instead one overview per
@@ -51,7 +52,7 @@ class InleesOverzichtIntegratieTest {
     @Test
     void naHetInlezenStaanDeJeugdigenBovenDeDrempelInEenOverzichtPerGemeente() throws Exception {
         try (HubOmgeving omgeving = new HubOmgeving()) {
-            int poort = HubOmgeving.vrijePoort();
+            int poort = KindProces.vrijePoort();
             Map<String, String> instellingen = omgeving.instellingen("overzicht-1");
             instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
             instellingen.put("HUB_OVERZICHT_WACHTWOORD", WACHTWOORD);

@@ -35,6 +35,7 @@ import nl.procesregie.hub.app.HubApplicatie;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.KindProces;
 
 /**
  * The hub in productie mode against servers the test starts itself, as an operator's would be: Kafka, PostgreSQL
@@ -66,7 +67,7 @@ class ProductieModusIntegratieTest {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(sleutels, "geheim".toCharArray());
         tls.init(kmf.getKeyManagers(), null, null);
-        relay = SMTPServer.port(HubOmgeving.vrijePoort())
+        relay = SMTPServer.port(KindProces.vrijePoort())
                 .enableTLS()
                 .requireTLS()
                 .startTlsSocketFactory(tls)

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.KindHub;
+import nl.procesregie.hub.testinfra.KindProces;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /**
@@ -50,14 +52,14 @@ class SchaalIntegratieTest {
     }
 
     int startHub(String naam) throws IOException {
-        int poort = HubOmgeving.vrijePoort();
+        int poort = KindProces.vrijePoort();
         Map<String, String> env = omgeving.instellingen(GROEP);
         env.put("HUB_HTTP_PORT", String.valueOf(poort));
         env.put("HUB_BASIS_URL", "http://localhost:" + poort);
         env.put("HUB_DATA_DIR", data.resolve(naam).toString());
         // A killed instance's partitions move after this, not after the default 45 s.
         env.put("HUB_KAFKA_SESSION_TIMEOUT", "PT6S");
-        hubs.put(naam, HubOmgeving.startKind(naam, env, data));
+        hubs.put(naam, KindHub.start(naam, env, data));
         return poort;
     }
 
@@ -73,7 +75,7 @@ class SchaalIntegratieTest {
         data = Files.createTempDirectory("hub-schaal");
         int a = startHub("a");
         int b = startHub("b");
-        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> HubOmgeving.gezond(a) && HubOmgeving.gezond(b));
+        HubOmgeving.wachtTot("beide hubs gezond", WACHT, () -> KindHub.gezond(a) && KindHub.gezond(b));
         HubOmgeving.wachtTot("de partities verdeeld over beide", WACHT, () -> {
             List<Set<Integer>> leden = omgeving.kafka.groupMembers(GROEP, omgeving.toewijzingen);
             return leden.size() == 2 && leden.stream().noneMatch(Set::isEmpty);
@@ -98,7 +100,7 @@ class SchaalIntegratieTest {
             }
         }
         int a2 = startHub("a");
-        HubOmgeving.wachtTot("de herstarte hub gezond", WACHT, () -> HubOmgeving.gezond(a2));
+        HubOmgeving.wachtTot("de herstarte hub gezond", WACHT, () -> KindHub.gezond(a2));
 
         HubOmgeving.wachtTot("alles verwerkt", WACHT, () -> IntStream.range(0, PARTITIES).allMatch(p ->
                 omgeving.kafka.committedOffset(GROEP, omgeving.toewijzingen, p)

@@ -34,6 +34,7 @@ import nl.procesregie.hub.app.Hub;
 import nl.procesregie.hub.signals.Actie;
 import nl.procesregie.hub.signals.BevestigingsToken;
 import nl.procesregie.hub.signals.SignaalRij;
+import nl.procesregie.hub.testinfra.KindProces;
 
 /**
  * Crisis placements on real parts: a melding on regie.meldingen → crisis mail with an acknowledgement link → Quartz
@@ -58,7 +59,7 @@ class TermijnIntegratieTest {
     @BeforeAll
     static void start() throws Exception {
         omgeving = new HubOmgeving();
-        int poort = HubOmgeving.vrijePoort();
+        int poort = KindProces.vrijePoort();
         basisUrl = "http://localhost:" + poort;
         instellingen = omgeving.instellingen("termijnen");
         instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import nl.procesregie.hub.testinfra.KindHub;
+import nl.procesregie.hub.testinfra.KindProces;
 import nl.procesregie.hub.timers.Termijnplanning;
 
 /**
@@ -44,7 +46,7 @@ class TijdplannerClusterIntegratieTest {
         env.put("HUB_PSEUDONIEM_SLEUTEL", "de-pseudoniemsleutel-van-het-clustertest");
         // A dead instance's triggers move after a missed check-in or two: seconds, not the default 7.5 s each.
         env.put("HUB_TIJDPLANNER_INCHECKEN", "PT1S");
-        Process p = HubOmgeving.startKind(naam, env, data);
+        Process p = KindHub.start(naam, env, data);
         hubs.add(p);
         return p;
     }
@@ -52,12 +54,12 @@ class TijdplannerClusterIntegratieTest {
     @Test
     void killingTheInstanceHoldingTheTriggerStillSendsEachRungOnce() throws Exception {
         Path data = Files.createTempDirectory("hub-cluster");
-        int poortA = HubOmgeving.vrijePoort();
-        int poortB = HubOmgeving.vrijePoort();
+        int poortA = KindProces.vrijePoort();
+        int poortB = KindProces.vrijePoort();
         Process a = startHub("a", poortA, data);
         Process b = startHub("b", poortB, data);
         HubOmgeving.wachtTot("beide hubs gezond", WACHT,
-                () -> HubOmgeving.gezond(poortA) && HubOmgeving.gezond(poortB));
+                () -> KindHub.gezond(poortA) && KindHub.gezond(poortB));
 
         String bsn = Berichten.bsn(201);
         Instant termijn = Instant.now().plus(Duration.ofSeconds(12));

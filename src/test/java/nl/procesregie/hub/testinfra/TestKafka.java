@@ -54,6 +54,8 @@ public final class TestKafka {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_SLICE = Duration.ofMillis(100);
+    /** The largest record the shared broker and this class's producer take. */
+    public static final int MAX_RECORD = 12 * 1024 * 1024;
 
     private static final Map<String, String> BROKER_CONFIG = Map.ofEntries(
             // Internal topics: one replica, as a single broker cannot hold the default three, and one partition,
@@ -73,7 +75,9 @@ public final class TestKafka {
             Map.entry("group.coordinator.threads", "1"),
             Map.entry("log.cleaner.threads", "1"),
             // Lets a retention or compaction test roll segments without writing a gigabyte first.
-            Map.entry("log.segment.bytes", String.valueOf(16 * 1024 * 1024)));
+            Map.entry("log.segment.bytes", String.valueOf(16 * 1024 * 1024)),
+            // A 10 MB iJw file must reach the hub, to be parked with its reason, rather than be refused unseen.
+            Map.entry("message.max.bytes", String.valueOf(MAX_RECORD)));
 
     private static TestKafka shared;
 
@@ -84,9 +88,9 @@ public final class TestKafka {
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private TestKafka(KafkaClusterTestKit cluster, Map<String, String> clientConfig) {
+    private TestKafka(KafkaClusterTestKit cluster, String bootstrapServers, Map<String, String> clientConfig) {
         this.cluster = cluster;
-        this.bootstrapServers = cluster.bootstrapServers();
+        this.bootstrapServers = bootstrapServers;
         this.clientConfig = Map.copyOf(clientConfig);
         Map<String, Object> adminConfig = new HashMap<>(clientConfig);
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -120,6 +124,14 @@ public final class TestKafka {
         return start(SecurityProtocol.PLAINTEXT, config, clientConfig);
     }
 
+    /**
+     * Clients of a plain broker outside this JVM ({@link KindKafka}), for a test that stops and restarts it; closing
+     * closes the clients only.
+     */
+    public static TestKafka vanBroker(String bootstrapServers) {
+        return new TestKafka(null, bootstrapServers, Map.of());
+    }
+
     private static TestKafka start() {
         return start(SecurityProtocol.PLAINTEXT, Map.of(), Map.of());
     }
@@ -147,7 +159,7 @@ public final class TestKafka {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            TestKafka kafka = new TestKafka(cluster, clientConfig);
+            TestKafka kafka = new TestKafka(cluster, cluster.bootstrapServers(), clientConfig);
             LOG.info("Kafka broker ready at {} in {} ms", kafka.bootstrapServers,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
             return kafka;
@@ -301,7 +313,40 @@ public final class TestKafka {
         }
     }
 
-    /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
+    /** The partition count of {@code topic}. */
+    public int partitions(String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS).get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe " + topic, e);
+        }
+    }
+
+    /** The records of {@code topic} the group has committed, over all partitions. */
+    public long committedTotal(String groupId, String topic) {
+        long totaal = 0;
+        for (int p = 0; p < partitions(topic); p++) {
+            totaal += Math.max(0, committedOffset(groupId, topic, p));
+        }
+        return totaal;
+    }
+
+    /** Whether the group has committed past the end of every partition of these topics. */
+    public boolean committedToEnd(String groupId, String... topics) {
+        for (String topic : topics) {
+            for (int p = 0; p < partitions(topic); p++) {
+                if (committedOffset(groupId, topic, p) < endOffset(topic, p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Sets an idle group back to the start of partition 0 of each topic: the same records delivered again. */
     public void resetOffsets(String groupId, String... topics) {
         Map<TopicPartition, OffsetAndMetadata> begin = new HashMap<>();
@@ -334,6 +379,7 @@ public final class TestKafka {
         }
     }
 
+    /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
     public long committedOffset(String groupId, String topic, int partition) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
@@ -377,12 +423,13 @@ public final class TestKafka {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(MAX_RECORD));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
     }
 
-    /** Stops a broker of {@link #beveiligd}; the shared one stops with the JVM. */
+    /** Stops a broker of {@link #beveiligd}, or the clients of {@link #vanBroker}; the shared one stops with the JVM. */
     public void close() {
         if (this == shared) {
             throw new IllegalStateException("the shared broker stops with the JVM");
