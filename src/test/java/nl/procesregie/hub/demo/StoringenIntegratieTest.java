@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -115,11 +116,16 @@ class StoringenIntegratieTest {
         }
     }
 
+    /** The table, in the test output and in target/tabellen/ (the build shows that folder after the tests). */
     @AfterAll
-    static void tabel() {
-        System.out.println("Storingen (" + HISTORIE.toDays() + " dagen feed), per signaalsleutel:");
-        System.out.println(Afrekening.kop());
-        TABEL.forEach(System.out::println);
+    static void tabel() throws IOException {
+        List<String> regels = new ArrayList<>();
+        regels.add("Storingen (" + HISTORIE.toDays() + " dagen feed), per signaalsleutel:");
+        regels.add(Afrekening.kop());
+        regels.addAll(TABEL);
+        regels.forEach(System.out::println);
+        Path map = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "tabellen"));
+        Files.write(map.resolve("storingen.txt"), regels, StandardCharsets.UTF_8);
     }
 
     Map<String, String> instellingen() {
