@@ -164,6 +164,13 @@ public final class Hub implements AutoCloseable {
             // property strings, which Camel would read for placeholders (a password may hold '{{').
             KafkaComponent kafkaComponent = new KafkaComponent();
             kafkaComponent.getConfiguration().setAdditionalProperties(new HashMap<>(kafkaClient));
+            // A publish held up by a broker outage gives up well within the outbox lease (a third for the wait on
+            // metadata, a third for delivery): otherwise the next claim sends the event again while the first
+            // attempt still runs, and both land.
+            int deel = (int) Math.min(Integer.MAX_VALUE, instellingen.outboxLease().toMillis() / 3);
+            kafkaComponent.getConfiguration().setMaxBlockMs(deel);
+            kafkaComponent.getConfiguration().setDeliveryTimeoutMs(deel);
+            kafkaComponent.getConfiguration().setRequestTimeoutMs(deel / 2);
             main.bind("kafka", kafkaComponent);
             main.addInitialProperty("camel.component.kafka.value-serializer",
                     "org.apache.kafka.common.serialization.ByteArraySerializer");
@@ -266,7 +273,15 @@ public final class Hub implements AutoCloseable {
     public void close() {
         consumer.close();
         regieConsumer.close();
-        // Before Camel: a firing trigger hands its deadline to a Camel route.
+        // The rounds that hand deadlines to Quartz stop first; Quartz stops before the rest of Camel, as a firing
+        // trigger hands its deadline to a Camel route.
+        for (String route : List.of("termijnen-plannen", "termijnen-inhalen")) {
+            try {
+                main.getCamelContext().getRouteController().stopRoute(route);
+            } catch (Exception e) {
+                LOG.warn("Route {} stopte niet netjes: {}", route, e.toString());
+            }
+        }
         tijdplanner.close();
         try {
             main.stop();

@@ -237,14 +237,20 @@ public final class HubInstellingen {
         if (smtpTimeout.compareTo(Duration.ofSeconds(1)) < 0 && !l.heeftFout("SMTP_TIMEOUT")) {
             l.fout("SMTP_TIMEOUT", "moet minstens PT1S zijn, gevonden " + smtpTimeout);
         }
-        // A stalled relay may hold one send for a connect, a read and a write time-out: a shorter hold would let
-        // another instance take the mail over while it is still being sent, and send it a second time.
+        // The time-outs bound each step of a send, not the send: a relay that stalls once (at the connect, a reply or
+        // the data) costs one of them. Three fit in the hold, so a stalled send is not taken over by another sender
+        // while it runs; a send that stalls more often may be, and then goes again as a re-send, never lost.
         if (outboxLease.compareTo(Duration.ofSeconds(10)) < 0 && !l.heeftFout("HUB_OUTBOX_LEASE")) {
             l.fout("HUB_OUTBOX_LEASE", "moet minstens PT10S zijn, gevonden " + outboxLease);
         } else if (outboxLease.compareTo(smtpTimeout.multipliedBy(3)) < 0 && !l.heeftFout("HUB_OUTBOX_LEASE")
                 && !l.heeftFout("SMTP_TIMEOUT")) {
-            l.fout("SMTP_TIMEOUT", "mag hoogstens een derde van HUB_OUTBOX_LEASE (" + outboxLease + ") zijn, "
-                    + "gevonden " + smtpTimeout);
+            if (l.gezet("SMTP_TIMEOUT")) {
+                l.fout("SMTP_TIMEOUT", "mag hoogstens een derde van HUB_OUTBOX_LEASE (" + outboxLease + ") zijn, "
+                        + "gevonden " + smtpTimeout);
+            } else {
+                l.fout("HUB_OUTBOX_LEASE", "moet minstens drie keer SMTP_TIMEOUT (" + smtpTimeout + ") zijn, gevonden "
+                        + outboxLease + "; verlaag SMTP_TIMEOUT of verleng de lease");
+            }
         }
         if (outboxMaxWachttijd.compareTo(outboxInterval) < 0) {
             l.fout("HUB_OUTBOX_MAX_WACHTTIJD", "moet minstens gelijk zijn aan HUB_OUTBOX_INTERVAL (" + outboxInterval
@@ -599,6 +605,7 @@ public final class HubInstellingen {
                 + ", maxPogingen=" + maxPogingen
                 + ", outboxInterval=" + outboxInterval
                 + ", outboxMaxWachttijd=" + outboxMaxWachttijd
+                + ", outboxLease=" + outboxLease + ", smtpTimeout=" + smtpTimeout
                 + ", dataDir=" + dataDir
                 + ", demoFeed=" + demoFeed + (demoFeed ? "(" + demoFeedJeugdigenPerJaar + "/jaar, historie "
                         + inDagen(demoFeedHistorie) + ", live " + inDagen(demoFeedLive) + ", tempo " + demoFeedTempo
@@ -645,6 +652,11 @@ public final class HubInstellingen {
         void fout(String sleutel, String wat) {
             sleutelsMetFout.add(sleutel);
             fouten.add(sleutel + ": " + wat);
+        }
+
+        /** Whether the setting was given, rather than left to its default. */
+        boolean gezet(String sleutel) {
+            return ruw(sleutel) != null;
         }
 
         boolean heeftFout(String sleutel) {

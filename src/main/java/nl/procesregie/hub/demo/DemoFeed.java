@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -128,11 +129,10 @@ public final class DemoFeed implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                // A broker that went away must not hold up the hub's shutdown for the default two minutes; one that
-                // restarts within a minute loses the feed nothing.
+                // A send waits for a broker that went away no longer than this, but a batch already handed over keeps
+                // trying for the client's default two minutes: a broker restart loses the feed nothing.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.draad = new Thread(this::loop, "demo-feed");
         draad.setDaemon(true);
@@ -326,9 +326,15 @@ public final class DemoFeed implements AutoCloseable {
                     return true;
                 }
                 storing = null;
-            } catch (ExecutionException | TimeoutException e) {
-                // A broker restart pauses the feed as it pauses the hub; the feed asks again rather than end.
-                storing = e.getCause() == null ? e.toString() : e.getCause().toString();
+            } catch (TimeoutException e) {
+                storing = e.toString();
+            } catch (ExecutionException e) {
+                // A broker restart pauses the feed as it pauses the hub; the feed asks again rather than end. Any
+                // other failure (rights, a group that cannot exist) will not pass by waiting.
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw new IllegalStateException("de voortgang van de hub is niet te lezen", e.getCause());
+                }
+                storing = e.getCause().toString();
             }
             if (System.nanoTime() > volgendeMelding) {
                 LOG.info("Demofeed wacht tot de hub de historie heeft gelezen{}",

@@ -30,8 +30,8 @@ public final class Uitgaand {
     private static final Logger LOG = LoggerFactory.getLogger(Uitgaand.class);
     /**
      * The default of how long a claim, and then each attempt, holds a row. One send with the mail sender's time-outs
-     * (10 s to connect, 30 s per read) normally ends well within it; a send that overruns it and is taken over by
-     * another sender is a re-send with the same Message-ID, counted as such, never an overwritten outcome.
+     * (SMTP_TIMEOUT for each step) normally ends well within it; a send that overruns it and is taken over by another
+     * sender is a re-send with the same Message-ID, counted as such, never an overwritten outcome.
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_WEIGERINGEN = 5;

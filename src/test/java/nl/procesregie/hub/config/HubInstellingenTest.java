@@ -200,6 +200,7 @@ class HubInstellingenTest {
             "SMTP_TIMEOUT | PT0.5S | moet minstens PT1S zijn",
             "SMTP_TIMEOUT | PT1M | mag hoogstens een derde van HUB_OUTBOX_LEASE (PT2M) zijn, gevonden PT1M",
             "HUB_OUTBOX_LEASE | PT5S | moet minstens PT10S zijn",
+            "HUB_OUTBOX_LEASE | PT1M | moet minstens drie keer SMTP_TIMEOUT (PT30S) zijn, gevonden PT1M",
             "KAFKA_SECURITY_PROTOCOL | TLS | verwacht PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL; gevonden 'TLS'",
             "KAFKA_SASL_MECHANISM | PLAIN | werkt alleen met KAFKA_SECURITY_PROTOCOL=SASL_SSL of SASL_PLAINTEXT",
             "KAFKA_SSL_KEYSTORE | /bestaat/niet.p12 | niet te lezen",

@@ -135,8 +135,9 @@ final class Afrekening {
         for (JsonNode e : perId.values()) {
             if (vanEenBericht(e, perId)) {
                 JsonNode a = e.get("aanleiding");
+                Integer volgnummer = e.get("volgnummer").isNull() ? null : e.get("volgnummer").asInt();
                 gekregen.add(signaal(e.get("jeugdige").asText(), e.get("gemeente").asText(), e.get("soort").asText(),
-                        e.get("volgnummer").isNull() ? null : e.get("volgnummer").asInt(), a.get("aanbieder").asText(), a.get("product").asText(),
+                        volgnummer, a.get("aanbieder").asText(), a.get("product").asText(),
                         a.get("toewijzingnummer").asText(), e.get("hernieuwd").asBoolean(),
                         e.get("historisch").asBoolean()));
             } else {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,7 +26,13 @@ public final class KindHub {
 
     /** Starts a hub with {@code env} as its settings, working in {@code map}, its output in {@code <naam>.log}. */
     public static Process start(String naam, Map<String, String> env, Path map) throws IOException {
-        return KindProces.start(KindHub.class, naam, "384m", env, map);
+        return start(naam, env, map, List.of("-Xmx384m"));
+    }
+
+    /** As {@link #start(String, Map, Path)}, with these options for its JVM (heap, a flight recording). */
+    public static Process start(String naam, Map<String, String> env, Path map, List<String> jvmOpties)
+            throws IOException {
+        return KindProces.start(KindHub.class, naam, jvmOpties, env, map);
     }
 
     /** Whether the hub on {@code poort} answers its health check with 200. */

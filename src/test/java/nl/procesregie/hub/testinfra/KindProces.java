@@ -21,10 +21,12 @@ public final class KindProces {
     }
 
     /** Starts {@code main} working in {@code map}, its output appended to {@code <naam>.log} there. */
-    static Process start(Class<?> main, String naam, String heap, Map<String, String> env, Path map, String... args)
-            throws IOException {
-        List<String> opdracht = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), main.getName()));
+    public static Process start(Class<?> main, String naam, List<String> jvmOpties, Map<String, String> env, Path map,
+                         String... args) throws IOException {
+        List<String> opdracht = new ArrayList<>();
+        opdracht.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        opdracht.addAll(jvmOpties);
+        opdracht.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         opdracht.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(opdracht).directory(map.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(map.resolve(naam + ".log").toFile()));

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +31,7 @@ public final class StilvallendeSmtp implements AutoCloseable {
     private final ServerSocket luisteraar;
     private final TestSmtp doel;
     private final AtomicInteger nogTeVerzwijgen = new AtomicInteger();
-    private final AtomicInteger verzwegen = new AtomicInteger();
+    private final Set<String> verzwegen = ConcurrentHashMap.newKeySet();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     private StilvallendeSmtp(ServerSocket luisteraar, TestSmtp doel) {
@@ -53,22 +55,33 @@ public final class StilvallendeSmtp implements AutoCloseable {
         return luisteraar.getLocalPort();
     }
 
-    /** The next {@code aantal} mails reach the server, but their senders never hear that they did. */
+    /**
+     * The next {@code aantal} different mails reach the server, but their senders never hear that they did; a mail
+     * sent again after that goes through, so each silence is exactly one ambiguous attempt.
+     */
     public void verzwijg(int aantal) {
         nogTeVerzwijgen.addAndGet(aantal);
     }
 
-    /** How many accepted mails the sender has not heard of. */
-    public int verzwegen() {
-        return verzwegen.get();
+    /** The Message-IDs of the mails the server took while the sender heard nothing. */
+    public Set<String> verzwegen() {
+        return Set.copyOf(verzwegen);
     }
 
     private void aanvaard() {
         while (!luisteraar.isClosed()) {
+            Socket afzender;
             try {
-                Socket afzender = luisteraar.accept();
+                afzender = luisteraar.accept();
+            } catch (IOException e) {
+                if (!luisteraar.isClosed()) {
+                    LOG.warn("Stilvallende SMTP: aannemen mislukt: {}", e.toString());
+                }
+                continue;
+            }
+            open.add(afzender);
+            try {
                 Socket server = new Socket(doel.host(), doel.port());
-                open.add(afzender);
                 open.add(server);
                 Sessie sessie = new Sessie();
                 draad(() -> sessie.naarServer(new BufferedInputStream(afzender.getInputStream()),
@@ -76,9 +89,9 @@ public final class StilvallendeSmtp implements AutoCloseable {
                 draad(() -> sessie.naarAfzender(new BufferedInputStream(server.getInputStream()),
                         afzender.getOutputStream()));
             } catch (IOException e) {
-                if (!luisteraar.isClosed()) {
-                    LOG.warn("Stilvallende SMTP: verbinding mislukt: {}", e.toString());
-                }
+                // The server is down: the sender sees its connection closed, as with a relay that cannot forward.
+                LOG.warn("Stilvallende SMTP: de server is onbereikbaar: {}", e.toString());
+                sluit(afzender);
             }
         }
     }
@@ -104,6 +117,7 @@ public final class StilvallendeSmtp implements AutoCloseable {
     private final class Sessie {
         private volatile boolean inData;
         private volatile boolean dataAfgesloten;
+        private volatile String messageId;
 
         void naarServer(InputStream in, OutputStream uit) throws IOException {
             for (byte[] regel = regel(in); regel != null; regel = regel(in)) {
@@ -112,8 +126,11 @@ public final class StilvallendeSmtp implements AutoCloseable {
                     inData = false;
                     // Set before the line goes on: the server can only answer it after reading it.
                     dataAfgesloten = true;
+                } else if (inData && messageId == null && tekst.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                    messageId = tekst.substring(11).strip();
                 } else if (!inData && tekst.equalsIgnoreCase("DATA")) {
                     inData = true;
+                    messageId = null;
                 }
                 uit.write(regel);
                 uit.flush();
@@ -125,8 +142,9 @@ public final class StilvallendeSmtp implements AutoCloseable {
             for (byte[] regel = regel(in); regel != null; regel = regel(in)) {
                 if (dataAfgesloten) {
                     dataAfgesloten = false;
-                    if (nogTeVerzwijgen.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        verzwegen.incrementAndGet();
+                    if (messageId != null && !verzwegen.contains(messageId)
+                            && nogTeVerzwijgen.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        verzwegen.add(messageId);
                         LOG.info("Stilvallende SMTP: de server nam een mail aan; de afzender hoort het niet");
                         // Silent from here on: the sender waits for an answer until its own time-out.
                         in.transferTo(OutputStream.nullOutputStream());
@@ -153,11 +171,19 @@ public final class StilvallendeSmtp implements AutoCloseable {
         return regel.size() == 0 ? null : regel.toByteArray();
     }
 
+    private static void sluit(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Closing a socket that failed halfway: nothing more to undo.
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         luisteraar.close();
-        for (Socket s : open) {
-            s.close();
-        }
+        open.forEach(StilvallendeSmtp::sluit);
     }
 }

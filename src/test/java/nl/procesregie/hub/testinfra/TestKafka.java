@@ -328,18 +328,18 @@ public final class TestKafka {
 
     /** The records of {@code topic} the group has committed, over all partitions. */
     public long committedTotal(String groupId, String topic) {
-        long totaal = 0;
-        for (int p = 0; p < partitions(topic); p++) {
-            totaal += Math.max(0, committedOffset(groupId, topic, p));
-        }
-        return totaal;
+        return groupOffsets(groupId).entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
-    /** Whether the group has committed past the end of every partition of these topics. */
+    /** Whether the group has committed past the end of every partition of these topics (an empty one counts). */
     public boolean committedToEnd(String groupId, String... topics) {
+        Map<TopicPartition, OffsetAndMetadata> committed = groupOffsets(groupId);
         for (String topic : topics) {
             for (int p = 0; p < partitions(topic); p++) {
-                if (committedOffset(groupId, topic, p) < endOffset(topic, p)) {
+                long end = endOffset(topic, p);
+                OffsetAndMetadata c = committed.get(new TopicPartition(topic, p));
+                if (end > 0 && (c == null || c.offset() < end)) {
                     return false;
                 }
             }
@@ -381,18 +381,29 @@ public final class TestKafka {
 
     /** The committed offset (the next offset to consume) of the group on that partition, or -1 if none. */
     public long committedOffset(String groupId, String topic, int partition) {
+        OffsetAndMetadata committed = groupOffsets(groupId).get(new TopicPartition(topic, partition));
+        return committed == null ? -1 : committed.offset();
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> groupOffsets(String groupId) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            OffsetAndMetadata committed = offsets.get(new TopicPartition(topic, partition));
-            return committed == null ? -1 : committed.offset();
+            // A partition the group never committed on may come back with a null value.
+            Map<TopicPartition, OffsetAndMetadata> gezet = new HashMap<>();
+            offsets.forEach((tp, o) -> {
+                if (o != null) {
+                    gezet.put(tp, o);
+                }
+            });
+            return gezet;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading offsets of group " + groupId, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
-                return -1;
+                return Map.of();
             }
             throw new IllegalStateException("Could not read committed offsets of group " + groupId, e);
         } catch (TimeoutException e) {
@@ -441,8 +452,10 @@ public final class TestKafka {
         long startNanos = System.nanoTime();
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
-        closeQuietly(cluster);
-        LOG.info("Kafka broker stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        if (cluster != null) {
+            closeQuietly(cluster);
+            LOG.info("Kafka broker stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {
