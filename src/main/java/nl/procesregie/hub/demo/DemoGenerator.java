@@ -44,12 +44,18 @@ public final class DemoGenerator {
      * @param zaad             seed of the simulation
      * @param jeugdigenPerJaar youths entering care per simulated year
      * @param begin            moment the simulation starts: the oldest Dagtekening of the feed
+     * @param bsns             the youths' numbers; the simulation ends when they run out
      */
-    public record Parameters(long zaad, int jeugdigenPerJaar, Instant begin) {
+    public record Parameters(long zaad, int jeugdigenPerJaar, Instant begin, BsnReeks bsns) {
         public Parameters {
             if (jeugdigenPerJaar < 1) {
                 throw new IllegalArgumentException("jeugdigenPerJaar moet positief zijn");
             }
+        }
+
+        /** With the numbers of the iJw test range, as the demo uses. */
+        public Parameters(long zaad, int jeugdigenPerJaar, Instant begin) {
+            this(zaad, jeugdigenPerJaar, begin, TestBsn.REEKS);
         }
     }
 
@@ -84,6 +90,7 @@ public final class DemoGenerator {
             Comparator.comparing(Gebeurtenis::moment).thenComparingLong(Gebeurtenis::volgorde));
     private final ArrayDeque<FeedBericht> klaar = new ArrayDeque<>();
     private final GrondWaarheid waarheid = new GrondWaarheid();
+    private final BsnReeks bsns;
     private Instant nu;
     private long volgorde;
     private long volgnummer;
@@ -93,12 +100,13 @@ public final class DemoGenerator {
 
     public DemoGenerator(Parameters p) {
         this.r = new Random(p.zaad());
+        this.bsns = p.bsns();
         this.nu = p.begin();
         this.gemiddeldeTussenAankomstSeconden = 365.25 * 86_400 / p.jeugdigenPerJaar();
         plan(p.begin(), this::nieuweJeugdige);
     }
 
-    /** The next message in sending order; null only when the simulation has nothing left (all test BSNs used). */
+    /** The next message in sending order; null only when the simulation has nothing left (all its BSNs used). */
     public FeedBericht volgende() {
         vul();
         return klaar.poll();
@@ -144,7 +152,7 @@ public final class DemoGenerator {
         Jeugdige(int nummer) {
             this.nummer = nummer;
             this.sleutel = String.format("J%06d", nummer);
-            this.bsn = TestBsn.geldig(nummer);
+            this.bsn = bsns.geldig(nummer);
             this.gemeente = gewogenGemeente();
             this.aankomst = datum(nu);
             this.doel = gewogenIndex(AANTAL_TRAJECTEN);
@@ -165,7 +173,7 @@ public final class DemoGenerator {
     }
 
     private void nieuweJeugdige() {
-        if (jeugdigen >= TestBsn.AANTAL) {
+        if (jeugdigen >= bsns.aantal()) {
             return;
         }
         Jeugdige j = new Jeugdige(jeugdigen++);
@@ -596,7 +604,7 @@ public final class DemoGenerator {
             String fout = FOUTEN.get(r.nextInt(FOUTEN.size()));
             String id = identificatie(soortPrefix);
             byte[] ongeldig = switch (fout) {
-                case "BSN_ONGELDIG" -> bouwer.bouw(TestBsn.ongeldig(j.nummer), gemeente, id, dag);
+                case "BSN_ONGELDIG" -> bouwer.bouw(bsns.ongeldig(j.nummer), gemeente, id, dag);
                 case "GEMEENTE_ONBEKEND" -> bouwer.bouw(j.bsn, Tabellen.GEMEENTE_BUITEN_REGIO, id, dag);
                 case "DATUM_ONGELDIG" -> bouwer.bouw(j.bsn, gemeente, id, onmogelijkeDatum());
                 default -> afgebroken(bouwer.bouw(j.bsn, gemeente, id, dag));
@@ -641,7 +649,7 @@ public final class DemoGenerator {
 
     // ---- time and chance
 
-    static LocalDate datum(Instant moment) {
+    public static LocalDate datum(Instant moment) {
         return LocalDate.ofInstant(moment, ZONE);
     }
 

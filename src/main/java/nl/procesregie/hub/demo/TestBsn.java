@@ -14,6 +14,23 @@ public final class TestBsn {
     static final long LAATSTE = 999_999_990L;
     private static final int[] GELDIG = geldige();
     public static final int AANTAL = GELDIG.length;
+    /** The test range as a generator's series: the demo's youths. */
+    public static final BsnReeks REEKS = new BsnReeks() {
+        @Override
+        public int aantal() {
+            return AANTAL;
+        }
+
+        @Override
+        public String geldig(int n) {
+            return TestBsn.geldig(n);
+        }
+
+        @Override
+        public String ongeldig(int n) {
+            return TestBsn.ongeldig(n);
+        }
+    };
 
     private TestBsn() {
     }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +49,14 @@ public final class TestPostgres implements AutoCloseable {
 
     private final boolean dedicated;
     private final Path dataDirectory;
+    /** Settings over the launch defaults below. */
+    private final Map<String, String> serverConfig;
     private int port;
     private EmbeddedPostgres server;
 
-    private TestPostgres(boolean dedicated, Path dataDirectory, int port) {
+    private TestPostgres(boolean dedicated, Path dataDirectory, int port, Map<String, String> serverConfig) {
         this.dedicated = dedicated;
+        this.serverConfig = Map.copyOf(serverConfig);
         this.dataDirectory = dataDirectory;
         this.port = port;
     }
@@ -60,8 +64,8 @@ public final class TestPostgres implements AutoCloseable {
     /** The JVM-wide server; the first call starts it. Zonky's own shutdown hook stops it and removes its data. */
     public static synchronized TestPostgres shared() {
         if (shared == null) {
-            TestPostgres postgres = new TestPostgres(false, null, 0);
-            postgres.server = launch(EmbeddedPostgres.builder());
+            TestPostgres postgres = new TestPostgres(false, null, 0, Map.of());
+            postgres.server = launch(EmbeddedPostgres.builder(), Map.of());
             postgres.port = postgres.server.getPort();
             shared = postgres;
         }
@@ -73,16 +77,30 @@ public final class TestPostgres implements AutoCloseable {
      * {@link #start()} bring back the same server with the same data. Close it when done.
      */
     public static TestPostgres dedicated() {
+        return dedicated(Map.of());
+    }
+
+    private static TestPostgres dedicated(Map<String, String> serverConfig) {
         Path dataDirectory;
         try {
             dataDirectory = Files.createTempDirectory("test-postgres-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TestPostgres postgres = new TestPostgres(true, dataDirectory, freePort());
+        TestPostgres postgres = new TestPostgres(true, dataDirectory, freePort(), serverConfig);
         postgres.start();
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-dedicated-shutdown"));
         return postgres;
+    }
+
+    /**
+     * A dedicated server that keeps every durability setting on, for measurements: zonky turns synchronous_commit off
+     * by default, which would make every commit look cheaper than in production. It also records commit timestamps,
+     * so a measurement can read when a row's transaction committed.
+     */
+    public static TestPostgres voorMeting() {
+        return dedicated(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
+                "track_commit_timestamp", "on", "shared_buffers", "128MB"));
     }
 
     /** Starts a stopped dedicated server again; it keeps its port and data. */
@@ -91,12 +109,13 @@ public final class TestPostgres implements AutoCloseable {
         if (server != null) {
             return;
         }
-        server = launch(EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 // This class stops the server itself; zonky would add another hook on every restart.
-                .setRegisterShutdownHook(false));
+                .setRegisterShutdownHook(false);
+        server = launch(builder, serverConfig);
     }
 
     /** Stops a dedicated server (fast shutdown: open connections are terminated); new connections are refused. */
@@ -185,14 +204,13 @@ public final class TestPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
-    private static EmbeddedPostgres launch(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedPostgres launch(EmbeddedPostgres.Builder builder, Map<String, String> serverConfig) {
         long startNanos = System.nanoTime();
         try {
-            EmbeddedPostgres server = builder
-                    // Test classes that leave pools open must not run into the default limit of 100.
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "32MB")
-                    .start();
+            // Test classes that leave pools open must not run into the default limit of 100.
+            builder.setServerConfig("max_connections", "300").setServerConfig("shared_buffers", "32MB");
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = builder.start();
             LOG.info("PostgreSQL ready on port {} in {} ms", server.getPort(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
             return server;
