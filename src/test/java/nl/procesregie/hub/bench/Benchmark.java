@@ -23,11 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,8 +39,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import nl.procesregie.hub.carepath.Pseudonimisering;
-import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.demo.DemoGenerator;
 import nl.procesregie.hub.demo.FeedBericht;
 import nl.procesregie.hub.demo.Stroom;
@@ -84,7 +84,11 @@ public final class Benchmark {
     }
 
     /** What the run found; the lines of its report are in {@link #verslag}. */
-    record Uitslag(long records, long verwerkt, long hubRecords, long mailsTijdensReplay, Map<Integer, Live> live,
+    /**
+     * @param identiteiten the feed's distinct valid messages: what the hub must record as processed
+     * @param verwerkt     the messages the hub recorded as processed
+     */
+    record Uitslag(long records, long identiteiten, long verwerkt, long mailsTijdensReplay, Map<Integer, Live> live,
                    List<String> verslag) {
     }
 
@@ -93,7 +97,7 @@ public final class Benchmark {
     }
 
     private static final String GEMEENTE_LIVE = "0632";
-    private static final Duration WACHT = Duration.ofMinutes(30);
+    private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
     private final Opzet opzet;
     private final Path map;
@@ -102,10 +106,14 @@ public final class Benchmark {
     private final String prefix = "b" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final Map<Stroom, String> topics = new EnumMap<>(Stroom.class);
     private final String groep = "bench-" + UUID.randomUUID();
+    /** How long a phase may take before the run gives up: generous, as the figures say how long it did take. */
+    private final Duration wacht;
+    private long identiteiten;
 
     Benchmark(Opzet opzet, Path map) {
         this.opzet = opzet;
         this.map = map;
+        this.wacht = Duration.ofMinutes(2).plusSeconds(opzet.berichten() / 50);
         for (Stroom s : Stroom.values()) {
             topics.put(s, prefix + s.standaardTopic());
         }
@@ -113,9 +121,15 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Path map = Files.createTempDirectory("hub-bench");
-        new Benchmark(Opzet.uitSysteem(1_000_000, Duration.ofSeconds(30)), map).meet();
-        // The shared test broker and database live as long as the JVM.
-        System.exit(0);
+        System.out.println("Logboeken en opname in " + map);
+        int status = 1;
+        try {
+            new Benchmark(Opzet.uitSysteem(1_000_000, Duration.ofSeconds(30)), map).meet();
+            status = 0;
+        } finally {
+            // The shared test broker lives as long as the JVM.
+            System.exit(status);
+        }
     }
 
     Uitslag meet() throws Exception {
@@ -135,14 +149,18 @@ public final class Benchmark {
             Process hub = null;
             try {
                 int poort = KindProces.vrijePoort();
+                Instant gestart = Instant.now();
                 hub = KindHub.start("hub", hubOmgeving(postgres, db, mailbak, poort), map,
-                        List.of("-Xmx" + opzet.hubHeap(), "-XX:+ExitOnOutOfMemoryError"));
+                        List.of("-Xmx" + opzet.hubHeap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
                 Process h = hub;
-                long gestart = System.nanoTime();
                 wachtTot("hub gereed", () -> KindHub.gezond(poort) || !h.isAlive());
-                regel("Hub gereed %.1f s na de start van zijn JVM", (System.nanoTime() - gestart) / 1e9);
-                long hubRecords = replay(hub, postgres, db, records, plafond);
-                long mails = telling(postgres, db, "select count(*) from uitgaand where kanaal = 'MAIL'");
+                regel("Hub gereed %.1f s na de start van zijn JVM", Duration.between(gestart, Instant.now())
+                        .toMillis() / 1000.0);
+                replay(hub, postgres, db, records, plafond, gestart);
+                // Only the signals of messages: a birthday reminder planned by the clock is not the replay's.
+                long mails = telling(postgres, db, "select count(*) from uitgaand u join signaal s "
+                        + "on s.signaal_id = u.signaal_id where u.kanaal = 'MAIL' "
+                        + "and s.soort not in ('LEEFTIJD_16', 'LEEFTIJD_18', 'OPVOLGING')");
                 regel("Mails tijdens de replay: %d (de signaalhorizon maakt alle signalen historisch)", mails);
                 long verwerkt = telling(postgres, db, "select count(*) from verwerkt_bericht");
 
@@ -155,7 +173,7 @@ public final class Benchmark {
                     vanaf += l.verwacht();
                     live.put(tempo, l);
                 }
-                return new Uitslag(records, verwerkt, hubRecords, mails, live, List.copyOf(verslag));
+                return new Uitslag(records, identiteiten, verwerkt, mails, live, List.copyOf(verslag));
             } finally {
                 if (hub != null) {
                     hub.destroy();
@@ -180,6 +198,8 @@ public final class Benchmark {
         Map<BerichtSoort, Long> soorten = new EnumMap<>(BerichtSoort.class);
         Set<String> jeugdigen = new HashSet<>();
         Set<String> versies = new HashSet<>();
+        Set<String> geldig = new HashSet<>();
+        AtomicReference<Exception> zendfout = new AtomicReference<>();
         long records = 0;
         long bytes = 0;
         long ongeldig = 0;
@@ -192,7 +212,11 @@ public final class Benchmark {
             while (records < opzet.berichten() && generator.volgendMoment() != null
                     && !generator.volgendMoment().isAfter(grens)) {
                 FeedBericht b = generator.volgende();
-                producer.send(new ProducerRecord<>(topics.get(b.stroom()), b.sleutel(), b.waarde()));
+                producer.send(new ProducerRecord<>(topics.get(b.stroom()), b.sleutel(), b.waarde()), (m, fout) -> {
+                    if (fout != null) {
+                        zendfout.compareAndSet(null, fout);
+                    }
+                });
                 records++;
                 bytes += b.waarde().length;
                 jeugdigen.add(b.sleutel());
@@ -201,6 +225,12 @@ public final class Benchmark {
                 try {
                     IjwBericht m = parser.parse(b.waarde());
                     soorten.merge(m.soort(), 1L, Long::sum);
+                    // The generator's own word on validity: a record the parser takes may still be one to park
+                    // (an unknown gemeente).
+                    if (b.isGeldig()) {
+                        geldig.add(m.afzender() + "/" + m.identiteit().identificatie() + "/"
+                                + m.identiteit().dagtekening());
+                    }
                     if (m.soort() == BerichtSoort.JW301) {
                         snapshots++;
                         boolean bekend = true;
@@ -215,6 +245,14 @@ public final class Benchmark {
                 }
             }
             producer.flush();
+        }
+        if (zendfout.get() != null) {
+            throw new IllegalStateException("De feed kwam niet op de broker", zendfout.get());
+        }
+        identiteiten = geldig.size();
+        if (records < opzet.berichten()) {
+            regel("LET OP: de generator gaf binnen het jaar maar %d van de %d gevraagde records", records,
+                    opzet.berichten());
         }
         regel("Feed: %d records (%s), %d jeugdigen, gemiddeld %d bytes, %.1f%% ongeldig; dagtekeningen %s tot %s",
                 records, soorten, jeugdigen.size(), bytes / Math.max(1, records), 100.0 * ongeldig / records,
@@ -245,7 +283,8 @@ public final class Benchmark {
         IjwParser parser = new IjwParser();
         long gelezen = 0;
         long geparsed = 0;
-        long start = System.nanoTime();
+        long start = 0;
+        long einde = System.nanoTime() + wacht.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partities = new ArrayList<>();
@@ -257,7 +296,15 @@ public final class Benchmark {
             consumer.assign(partities);
             consumer.seekToBeginning(partities);
             while (gelezen < records) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                if (System.nanoTime() > einde) {
+                    throw new IllegalStateException("Het plafond las " + gelezen + " van " + records + " records");
+                }
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                if (start == 0 && !batch.isEmpty()) {
+                    // From the first records: joining and seeking are no part of reading and parsing.
+                    start = System.nanoTime();
+                }
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
                     gelezen++;
                     try {
                         parser.parse(r.value());
@@ -301,65 +348,77 @@ public final class Benchmark {
     }
 
     /**
-     * The hub reads the whole feed; the time runs from its readiness to the commit of its last transaction. A flight
-     * recording of the replay gives the profile; heap and resident memory are read early on and at the end.
+     * The hub reads the whole feed; the rate runs from its first transaction's commit to its last. A flight recording
+     * of the replay gives the profile (about a percent of the hub's time); heap and resident memory are read early on
+     * (with one full collection, marked in the rates per block) and at the end.
      */
-    private long replay(Process hub, TestPostgres postgres, String db, long records, double plafond)
+    private void replay(Process hub, TestPostgres postgres, String db, long records, double plafond, Instant gestart)
             throws Exception {
         long pid = hub.pid();
         Path opname = map.resolve("replay.jfr");
         jcmd(pid, "JFR.start", "name=replay", "settings=profile");
-        Instant begin = Instant.now();
         List<long[]> tijdlijn = new ArrayList<>();
         long vroeg = Math.min(records / 10, 100_000);
-        String geheugenVroeg = null;
+        long gcBij = -1;
         long verwerkt = 0;
-        long einde = System.nanoTime() + WACHT.toNanos();
+        long einde = System.nanoTime() + wacht.toNanos();
         while (verwerkt < records) {
             if (System.nanoTime() > einde || !hub.isAlive()) {
                 throw new IllegalStateException("De replay kwam niet rond: " + verwerkt + " van " + records
-                        + " records na " + Duration.between(begin, Instant.now()));
+                        + " records na " + Duration.between(gestart, Instant.now()));
             }
             verwerkt = 0;
             for (String topic : topics.values()) {
                 verwerkt += kafka.committedTotal(groep, topic);
             }
-            tijdlijn.add(new long[] {System.currentTimeMillis(), verwerkt});
-            if (geheugenVroeg == null && verwerkt >= vroeg) {
-                geheugenVroeg = geheugen(pid);
-                regel("Na %,d records: %s", verwerkt, geheugenVroeg);
+            if (verwerkt > 0) {
+                tijdlijn.add(new long[] {System.currentTimeMillis(), verwerkt});
+            }
+            if (gcBij < 0 && verwerkt >= vroeg) {
+                gcBij = verwerkt;
+                regel("Na %,d records: %s", verwerkt, geheugen(pid));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
-        jcmd(pid, "JFR.dump", "name=replay", "filename=" + opname);
-        jcmd(pid, "JFR.stop", "name=replay");
+        jcmd(pid, "JFR.stop", "name=replay", "filename=" + opname);
         Instant eersteCommit = eenTijdstip(postgres, db,
                 "select min(pg_xact_commit_timestamp(xmin)) from verwerkt_bericht");
         Instant laatsteCommit = eenTijdstip(postgres, db,
                 "select max(pg_xact_commit_timestamp(xmin)) from verwerkt_bericht");
         double seconden = Duration.between(eersteCommit, laatsteCommit).toMillis() / 1000.0;
         double perSeconde = records / seconden;
-        regel("Replay: %,d records van de eerste tot de laatste commit in %.1f s (%.1f s na gereed) = %,.0f "
-                        + "records/s, %.0f%% van het plafond", records, seconden,
-                Duration.between(begin, laatsteCommit).toMillis() / 1000.0, perSeconde, 100 * perSeconde / plafond);
-        regel("Replay per blok (records/s): %s", perBlok(tijdlijn, records));
+        regel("Replay: %,d records van de eerste tot de laatste commit in %.1f s = %,.0f records/s, %.0f%% van het "
+                        + "plafond; %.1f s vanaf de start van de hub-JVM", records, seconden, perSeconde,
+                100 * perSeconde / plafond, Duration.between(gestart, laatsteCommit).toMillis() / 1000.0);
+        regel("Replay per tiende (records/s, * = met de volledige GC voor de geheugenmeting): %s",
+                perBlok(tijdlijn, records, gcBij));
         regel("Aan het eind: %s", geheugen(pid));
+        Instant leeg = wachtOpLegeOutbox(postgres, db);
+        regel("De outbox (een event per historisch signaal) was %.1f s na de laatste commit leeg",
+                Duration.between(laatsteCommit, leeg).toMillis() / 1000.0);
         verslag.addAll(Profiel.samenvatting(opname, 12));
-        return verwerkt;
     }
 
-    /** The rate over each tenth of the replay: a rate that falls with history would show here. */
-    private static String perBlok(List<long[]> tijdlijn, long records) {
+    private Instant wachtOpLegeOutbox(TestPostgres postgres, String db) {
+        wachtTot("een lege outbox", () -> telling(postgres, db,
+                "select count(*) from uitgaand where status = 'WACHTEND'") == 0);
+        return Instant.now();
+    }
+
+    /** The rate over each tenth of the replay: a rate that falls as history grows would show here. */
+    private static String perBlok(List<long[]> tijdlijn, long records, long gcBij) {
         List<String> blokken = new ArrayList<>();
         long stap = Math.max(1, records / 10);
         long[] vorige = tijdlijn.get(0);
-        long volgende = stap;
-        for (long[] punt : tijdlijn) {
-            if (punt[1] >= volgende || punt == tijdlijn.get(tijdlijn.size() - 1)) {
+        long volgende = vorige[1] + stap;
+        for (int i = 1; i < tijdlijn.size(); i++) {
+            long[] punt = tijdlijn.get(i);
+            if (punt[1] >= volgende || i == tijdlijn.size() - 1) {
                 double s = (punt[0] - vorige[0]) / 1000.0;
                 if (s > 0 && punt[1] > vorige[1]) {
-                    blokken.add(String.format(Locale.ROOT, "%,d→%,d: %,.0f", vorige[1], punt[1],
-                            (punt[1] - vorige[1]) / s));
+                    boolean metGc = gcBij > vorige[1] && gcBij <= punt[1];
+                    blokken.add(String.format(NL, "%,d→%,d: %,.0f%s", vorige[1], punt[1],
+                            (punt[1] - vorige[1]) / s, metGc ? "*" : ""));
                 }
                 vorige = punt;
                 while (volgende <= punt[1]) {
@@ -370,21 +429,27 @@ public final class Benchmark {
         return String.join("; ", blokken);
     }
 
-    /** The hub's heap after a full collection (what it holds on to) and the resident memory of its process. */
+    /**
+     * The hub's resident memory, then its heap after a full collection (what it holds on to); RSS first, as G1 may
+     * give memory back after the collection.
+     */
     private static String geheugen(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        // G1's line: "garbage-first heap   total 524288K, used 81234K [...]"; Metaspace has a line of its own.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
-                .matcher(info);
-        long heapK = m.find() ? Long.parseLong(m.group(1)) : -1;
-        long rssK = 0;
+        long rssK = -1;
         for (String regel : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (regel.startsWith("VmRSS:")) {
                 rssK = Long.parseLong(regel.replaceAll("\\D", ""));
             }
         }
-        return String.format(Locale.ROOT, "heap na volledige GC %d MB, RSS %d MB", heapK / 1024, rssK / 1024);
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        // G1's line: "garbage-first heap   total 524288K, used 81234K [...]"; Metaspace has a line of its own.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
+                .matcher(info);
+        if (!m.find() || rssK < 0) {
+            throw new IllegalStateException("Geheugen van de hub niet te lezen: " + info);
+        }
+        return String.format(NL, "heap na volledige GC %d MB, RSS %d MB", Long.parseLong(m.group(1)) / 1024,
+                rssK / 1024);
     }
 
     static String jcmd(long pid, String... opdracht) throws IOException, InterruptedException {
@@ -393,7 +458,7 @@ public final class Benchmark {
         regel.addAll(List.of(opdracht));
         Process p = new ProcessBuilder(regel).redirectErrorStream(true).start();
         String uit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("jcmd " + String.join(" ", opdracht) + " mislukte: " + uit);
         }
         return uit;
@@ -403,19 +468,22 @@ public final class Benchmark {
 
     /**
      * Fresh youths get four allocations each at {@code tempo} records per second, their fourth the trigger of a
-     * VIERDE_TRAJECT signal: from that record's timestamp to the commit of its transaction, and to its mail.
+     * VIERDE_TRAJECT signal: from that record's timestamp to the commit of its transaction, and to its mail. The clock
+     * starts once the producer knows the topic, so no burst makes up for a slow start.
      */
     private Live live(int tempo, SynthetischeBsn bsns, int vanaf, TestPostgres postgres, String db, Mailbak mailbak)
             throws Exception {
         int jeugdigen = (int) (tempo * opzet.live().toSeconds() / 4);
-        Pseudonimisering pseudoniemen = new Pseudonimisering(HubInstellingen.uit(Map.of()).pseudoniemSleutel());
-        Map<String, Long> vierdeVerstuurd = new HashMap<>();
-        Map<String, String> vierdeIdentificatie = new HashMap<>();
+        Map<String, Long> verstuurd = new HashMap<>();
+        AtomicReference<Exception> zendfout = new AtomicReference<>();
         java.time.LocalDate vandaag = DemoGenerator.datum(Instant.now());
         long intervalNanos = 1_000_000_000L / tempo;
-        long start = System.nanoTime();
+        long maxAchter = 0;
         int i = 0;
+        long start;
         try (KafkaProducer<String, byte[]> producer = producentLive()) {
+            producer.partitionsFor(topics.get(Stroom.TOEWIJZINGEN));
+            start = System.nanoTime();
             // Youth by youth, each its four allocations in turn: a steady stream in which every fourth record signals.
             for (int j = 0; j < jeugdigen; j++) {
                 String bsn = bsns.geldig(vanaf + j);
@@ -426,59 +494,72 @@ public final class Benchmark {
                     if (wacht > 0) {
                         LockSupport.parkNanos(wacht);
                     }
+                    maxAchter = Math.max(maxAchter, System.nanoTime() - due);
                     String identificatie = Berichten.identificatie();
                     byte[] xml = Berichten.toewijzing(GEMEENTE_LIVE, "7200000" + traject, bsn, vandaag, identificatie,
-                            null, new Berichten.Product("L" + tempo + "-" + j + "-" + traject, "45",
-                                    "45A2" + traject));
+                            null, new Berichten.Product(sleutel + "-" + traject, "45", "45A2" + traject));
                     long tijdstip = System.currentTimeMillis();
-                    producer.send(new ProducerRecord<>(topics.get(Stroom.TOEWIJZINGEN), null, tijdstip, sleutel, xml));
+                    producer.send(new ProducerRecord<>(topics.get(Stroom.TOEWIJZINGEN), null, tijdstip, sleutel, xml),
+                            (m, fout) -> {
+                                if (fout != null) {
+                                    zendfout.compareAndSet(null, fout);
+                                }
+                            });
                     if (traject == 4) {
-                        String p = pseudoniemen.pseudoniem(bsn);
-                        vierdeVerstuurd.put(p, tijdstip);
-                        vierdeIdentificatie.put(p, identificatie);
+                        verstuurd.put(identificatie, tijdstip);
                     }
                 }
             }
             producer.flush();
         }
+        if (zendfout.get() != null) {
+            throw new IllegalStateException("Live records kwamen niet op de broker", zendfout.get());
+        }
         double gehaald = i / ((System.nanoTime() - start) / 1e9);
-        Timestamp sinds = new Timestamp(TimeUnit.NANOSECONDS.toMillis(start - System.nanoTime())
-                + System.currentTimeMillis() - 1_000);
-        wachtTot("alle signalen van tempo " + tempo, () -> telling(postgres, db, "select count(*) from signaal "
-                + "where soort = 'VIERDE_TRAJECT' and gemeente = '" + GEMEENTE_LIVE + "' and tijdstip >= '"
-                + sinds.toInstant() + "'") >= jeugdigen);
+
+        // Per fourth allocation (by its identificatie): when its transaction committed, and its signal's Message-ID.
         Map<String, Long> commit = new HashMap<>();
         Map<String, String> messageIds = new HashMap<>();
+        wachtTot("alle signalen van tempo " + tempo, () -> {
+            leesSignalen(postgres, db, verstuurd.keySet(), commit, messageIds);
+            return commit.size() == jeugdigen;
+        });
+        wachtTot("alle mails van tempo " + tempo, () -> aangekomen(mailbak).keySet().containsAll(messageIds.values()));
+        Map<String, Long> aankomsten = aangekomen(mailbak);
+        List<Long> totCommit = new ArrayList<>();
+        List<Long> totMail = new ArrayList<>();
+        verstuurd.forEach((identificatie, tijdstip) -> {
+            totCommit.add(commit.get(identificatie) - tijdstip);
+            totMail.add(aankomsten.get(messageIds.get(identificatie)) - tijdstip);
+        });
+        regel("Live %,d records/s (gehaald %,.0f, zender hoogstens %d ms achter) gedurende %d s: %d signalen; "
+                        + "publicatie → signaal vastgelegd %s; → mail aangekomen %s", tempo, gehaald,
+                TimeUnit.NANOSECONDS.toMillis(maxAchter), opzet.live().toSeconds(), totCommit.size(),
+                percentielen(totCommit), percentielen(totMail));
+        wachtOpLegeOutbox(postgres, db);
+        return new Live(tempo, jeugdigen, totCommit, totMail);
+    }
+
+    /**
+     * The commit moment of each message's transaction (PostgreSQL's commit timestamp, taken as the commit record is
+     * written) and the Message-ID prefix of the VIERDE_TRAJECT it raised.
+     */
+    private static void leesSignalen(TestPostgres postgres, String db, Set<String> identificaties,
+                                     Map<String, Long> commit, Map<String, String> messageIds) {
         try (Connection c = DriverManager.getConnection(db, postgres.user(), postgres.password());
-             PreparedStatement ps = c.prepareStatement("select v.jeugdige, pg_xact_commit_timestamp(v.xmin), "
+             PreparedStatement ps = c.prepareStatement("select v.identificatie, pg_xact_commit_timestamp(v.xmin), "
                      + "s.signaal_id from verwerkt_bericht v join signaal s on s.jeugdige = v.jeugdige "
                      + "and s.soort = 'VIERDE_TRAJECT' where v.identificatie = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", vierdeIdentificatie.values().toArray()));
+            ps.setArray(1, c.createArrayOf("text", identificaties.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     commit.put(rs.getString(1), rs.getTimestamp(2).getTime());
                     messageIds.put(rs.getString(1), "<" + rs.getString(3) + "@");
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        wachtTot("alle mails van tempo " + tempo, () -> aangekomen(mailbak).keySet().containsAll(messageIds.values()));
-        Map<String, Long> aankomsten = aangekomen(mailbak);
-        List<Long> totCommit = new ArrayList<>();
-        List<Long> totMail = new ArrayList<>();
-        for (Map.Entry<String, Long> e : vierdeVerstuurd.entrySet()) {
-            Long c = commit.get(e.getKey());
-            if (c != null) {
-                totCommit.add(c - e.getValue());
-                Long a = aankomsten.get(messageIds.get(e.getKey()));
-                if (a != null) {
-                    totMail.add(a - e.getValue());
-                }
-            }
-        }
-        regel("Live %,d records/s (gehaald %,.0f) gedurende %d s: %d signalen; publicatie → signaal vastgelegd %s; "
-                + "→ mail aangekomen %s", tempo, gehaald, opzet.live().toSeconds(), totCommit.size(),
-                percentielen(totCommit), percentielen(totMail));
-        return new Live(tempo, jeugdigen, totCommit, totMail);
     }
 
     /** Per Message-ID up to its '@' (the signal id), when its mail arrived. */
@@ -507,7 +588,7 @@ public final class Benchmark {
         }
         List<Long> s = new ArrayList<>(ms);
         Collections.sort(s);
-        return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", s.get((s.size() - 1) / 2),
+        return String.format(NL, "p50 %d ms, p99 %d ms, max %d ms", s.get((s.size() - 1) / 2),
                 s.get((int) Math.ceil(s.size() * 0.99) - 1), s.get(s.size() - 1));
     }
 
@@ -525,11 +606,7 @@ public final class Benchmark {
                 }
             }
         }
-        regel("PostgreSQL: %s", String.join(", ", waarden));
-    }
-
-    private static String lijst(java.util.Collection<String> waarden) {
-        return waarden.stream().map(w -> "'" + w.replace("'", "''") + "'").reduce((a, b) -> a + "," + b).orElse("''");
+        regel("PostgreSQL: %s; gegevens op %s", String.join(", ", waarden), postgres.bestandssysteem());
     }
 
     static long telling(TestPostgres postgres, String db, String sql) {
@@ -551,18 +628,18 @@ public final class Benchmark {
         }
     }
 
-    private static void wachtTot(String wat, BooleanSupplier conditie) {
-        long einde = System.nanoTime() + WACHT.toNanos();
+    private void wachtTot(String wat, BooleanSupplier conditie) {
+        long einde = System.nanoTime() + wacht.toNanos();
         while (!conditie.getAsBoolean()) {
             if (System.nanoTime() > einde) {
-                throw new IllegalStateException("Niet binnen " + WACHT + ": " + wat);
+                throw new IllegalStateException("Niet binnen " + wacht + ": " + wat);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
     private void regel(String formaat, Object... waarden) {
-        String r = String.format(Locale.ROOT, formaat, waarden);
+        String r = String.format(NL, formaat, waarden);
         System.out.println(r);
         verslag.add(r);
     }

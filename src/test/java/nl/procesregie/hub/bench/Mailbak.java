@@ -2,6 +2,7 @@ package nl.procesregie.hub.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +45,19 @@ final class Mailbak implements AutoCloseable {
         Files.createFile(aankomsten);
         Process p = KindProces.start(Mailbak.class, "mailbak", List.of("-Xmx128m"), Map.of(), map,
                 String.valueOf(poort), aankomsten.toString());
-        return new Mailbak(p, poort, aankomsten);
+        // Listening before the hub starts: a first mail must not meet a closed port and wait for its retry.
+        long einde = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Socket s = new Socket("127.0.0.1", poort)) {
+                return new Mailbak(p, poort, aankomsten);
+            } catch (IOException e) {
+                if (!p.isAlive() || System.nanoTime() > einde) {
+                    p.destroyForcibly();
+                    throw new IOException("De mailbak luistert niet; zie " + map.resolve("mailbak.log"), e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        }
     }
 
     int poort() {

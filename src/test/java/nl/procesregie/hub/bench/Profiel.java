@@ -22,6 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
 final class Profiel {
 
     static final String CONSUMER = "ijw-consumer";
+    private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
     private Profiel() {
     }
@@ -31,37 +32,44 @@ final class Profiel {
         Map<String, Long> perPakket = new HashMap<>();
         Map<String, Long> perDraad = new HashMap<>();
         Map<String, Long> consumer = new HashMap<>();
-        long java = 0;
-        for (RecordedEvent e : RecordingFile.readAllEvents(opname)) {
-            String soort = e.getEventType().getName();
-            boolean rekent = soort.equals("jdk.ExecutionSample");
-            if (!rekent && !soort.equals("jdk.NativeMethodSample") || e.getStackTrace() == null
-                    || e.getStackTrace().getFrames().isEmpty()) {
-                continue;
+        // Event by event: a long replay's recording does not fit in memory at once.
+        try (RecordingFile opnameBestand = new RecordingFile(opname)) {
+            while (opnameBestand.hasMoreEvents()) {
+                telMee(opnameBestand.readEvent(), perMethode, perPakket, perDraad, consumer);
             }
-            List<RecordedFrame> frames = e.getStackTrace().getFrames();
-            String draad = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
-            if (draad != null && draad.equals(CONSUMER)) {
-                consumer.merge(rekent ? "rekent" : wachtOp(frames), 1L, Long::sum);
-            }
-            if (!rekent) {
-                continue;
-            }
-            java++;
-            String type = frames.get(0).getMethod().getType().getName();
-            perMethode.merge(type + "." + frames.get(0).getMethod().getName(), 1L, Long::sum);
-            perPakket.merge(pakket(type), 1L, Long::sum);
-            perDraad.merge(draad == null ? "?" : draad.replaceAll("\\d+", "#"), 1L, Long::sum);
         }
+        long java = perDraad.values().stream().mapToLong(Long::longValue).sum();
         List<String> regels = new ArrayList<>();
         long totaal = Math.max(1, java);
-        regels.add(String.format(Locale.ROOT, "Profiel van de replay (JFR): %d rekenmonsters; per pakket %s", java,
+        regels.add(String.format(NL, "Profiel van de replay (JFR): %d rekenmonsters; per pakket %s", java,
                 aandelen(perPakket, totaal, 8)));
         regels.add("Profiel per draad: " + aandelen(perDraad, totaal, 6));
         long c = Math.max(1, consumer.values().stream().mapToLong(Long::longValue).sum());
         regels.add("De consumerdraad (" + CONSUMER + "), die de berichten verwerkt: " + aandelen(consumer, c, 5));
         regels.add("Drukste methoden (eigen tijd): " + aandelen(perMethode, totaal, top));
         return regels;
+    }
+
+    private static void telMee(RecordedEvent e, Map<String, Long> perMethode, Map<String, Long> perPakket,
+                               Map<String, Long> perDraad, Map<String, Long> consumer) {
+        String soort = e.getEventType().getName();
+        boolean rekent = soort.equals("jdk.ExecutionSample");
+        if (!rekent && !soort.equals("jdk.NativeMethodSample") || e.getStackTrace() == null
+                || e.getStackTrace().getFrames().isEmpty()) {
+            return;
+        }
+        List<RecordedFrame> frames = e.getStackTrace().getFrames();
+        String draad = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+        if (draad != null && draad.equals(CONSUMER)) {
+            consumer.merge(rekent ? "rekent" : wachtOp(frames), 1L, Long::sum);
+        }
+        if (!rekent) {
+            return;
+        }
+        String type = frames.get(0).getMethod().getType().getName();
+        perMethode.merge(type + "." + frames.get(0).getMethod().getName(), 1L, Long::sum);
+        perPakket.merge(pakket(type), 1L, Long::sum);
+        perDraad.merge(draad == null ? "?" : draad.replaceAll("\\d+", "#"), 1L, Long::sum);
     }
 
     /** What a thread in native code waits on: the driver or client whose frame is nearest the top. */
@@ -86,7 +94,7 @@ final class Profiel {
 
     private static String aandelen(Map<String, Long> tellingen, long totaal, int hoeveel) {
         return tellingen.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .limit(hoeveel).map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / totaal))
+                .limit(hoeveel).map(e -> String.format(NL, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / totaal))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -94,9 +94,10 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     /**
-     * A dedicated server that keeps every durability setting on, for measurements: zonky turns synchronous_commit off
-     * by default, which would make every commit look cheaper than in production. It also records commit timestamps,
-     * so a measurement can read when a row's transaction committed.
+     * A dedicated server that keeps every durability setting on, for measurements: zonky starts the server with fsync
+     * off ({@code -F}) and synchronous_commit off, which would make every commit look cheaper than in production; the
+     * settings here come later on its command line and win (a measurement prints them as the server reports them).
+     * It also records commit timestamps, so a measurement can read when a row's transaction committed.
      */
     public static TestPostgres voorMeting() {
         return dedicated(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
@@ -141,6 +142,16 @@ public final class TestPostgres implements AutoCloseable {
         }
         stop();
         deleteRecursively(dataDirectory);
+    }
+
+    /** The file system the data lives on: fsync on tmpfs would cost nothing, and a measurement must say so. */
+    public String bestandssysteem() {
+        try {
+            return Files.getFileStore(dedicated ? dataDirectory : Path.of(System.getProperty("java.io.tmpdir")))
+                    .type();
+        } catch (IOException e) {
+            return "onbekend";
+        }
     }
 
     /** Creates an empty database with a unique name and returns its JDBC URL (without credentials). */
