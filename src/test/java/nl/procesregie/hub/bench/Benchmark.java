@@ -396,7 +396,9 @@ public final class Benchmark {
         Instant leeg = wachtOpLegeOutbox(postgres, db);
         regel("De outbox (een event per historisch signaal) was %.1f s na de laatste commit leeg",
                 Duration.between(laatsteCommit, leeg).toMillis() / 1000.0);
-        verslag.addAll(Profiel.samenvatting(opname, 12));
+        for (String r : Profiel.samenvatting(opname, 12)) {
+            regel("%s", r);
+        }
     }
 
     private Instant wachtOpLegeOutbox(TestPostgres postgres, String db) {
