@@ -158,11 +158,11 @@ public final class Benchmark {
                         .toMillis() / 1000.0);
                 replay(hub, postgres, db, records, plafond, gestart);
                 // Only the signals of messages: a birthday reminder planned by the clock is not the replay's.
-                long mails = telling(postgres, db, "select count(*) from uitgaand u join signaal s "
+                long mails = postgres.telling(db, "select count(*) from uitgaand u join signaal s "
                         + "on s.signaal_id = u.signaal_id where u.kanaal = 'MAIL' "
                         + "and s.soort not in ('LEEFTIJD_16', 'LEEFTIJD_18', 'OPVOLGING')");
                 regel("Mails tijdens de replay: %d (de signaalhorizon maakt alle signalen historisch)", mails);
-                long verwerkt = telling(postgres, db, "select count(*) from verwerkt_bericht");
+                long verwerkt = postgres.telling(db, "select count(*) from verwerkt_bericht");
 
                 Map<Integer, Live> live = new java.util.LinkedHashMap<>();
                 int vanaf = bsns.aantal();
@@ -402,7 +402,7 @@ public final class Benchmark {
     }
 
     private Instant wachtOpLegeOutbox(TestPostgres postgres, String db) {
-        wachtTot("een lege outbox", () -> telling(postgres, db,
+        wachtTot("een lege outbox", () -> postgres.telling(db,
                 "select count(*) from uitgaand where status = 'WACHTEND'") == 0);
         return Instant.now();
     }
@@ -609,16 +609,6 @@ public final class Benchmark {
             }
         }
         regel("PostgreSQL: %s; gegevens op %s", String.join(", ", waarden), postgres.bestandssysteem());
-    }
-
-    static long telling(TestPostgres postgres, String db, String sql) {
-        try (Connection c = DriverManager.getConnection(db, postgres.user(), postgres.password());
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant eenTijdstip(TestPostgres postgres, String db, String sql) throws SQLException {

@@ -137,7 +137,7 @@ class DemoFeedIntegratieTest {
         List<JsonNode> events = leesAlles(kafka, signalen);
         List<MimeMessage> mails = smtp.waitForMessages(mailkopieen(events), Duration.ofMinutes(1));
         List<String> foutcodes = foutcodes(kafka, ongeldig, a.verwachtGeparkeerd.size());
-        a.vergelijk(events, mails, foutcodes, telling(postgres, db, "select count(*) from verwerkt_bericht")).klopt(false);
+        a.vergelijk(events, mails, foutcodes, postgres.telling(db, "select count(*) from verwerkt_bericht")).klopt(false);
         assertEquals(mailkopieen(events), mails.size());
         // Each youth's starts and stops were read before its next allocation: the mails show care that ended.
         long metStopreden = 0;
@@ -174,16 +174,6 @@ class DemoFeedIntegratieTest {
             codes.add(new String(r.headers().lastHeader("hub-foutcode").value(), StandardCharsets.UTF_8));
         }
         return codes;
-    }
-
-    static long telling(TestPostgres pg, String db, String sql) {
-        try (Connection c = DriverManager.getConnection(db, pg.user(), pg.password());
-             ResultSet r = c.createStatement().executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -242,7 +242,7 @@ class StoringenIntegratieTest {
         List<JsonNode> events = DemoFeedIntegratieTest.leesAlles(kafka, signalen);
         List<MimeMessage> mails = smtp.waitForMessages(DemoFeedIntegratieTest.mailkopieen(events), WACHT);
         List<String> foutcodes = DemoFeedIntegratieTest.foutcodes(kafka, ongeldig, a.verwachtGeparkeerd.size());
-        return a.vergelijk(events, mails, foutcodes, DemoFeedIntegratieTest.telling(postgres, db,
+        return a.vergelijk(events, mails, foutcodes, postgres.telling(db,
                 "select count(*) from verwerkt_bericht"));
     }
 
@@ -304,7 +304,7 @@ class StoringenIntegratieTest {
     void theMailRelayRefusesForAWhile() throws Exception {
         // The live signals' youths come first in the feed: their mails meet the refusing relay.
         Afrekening a = proef(smtp::stop, () -> {
-            DemoFeedIntegratieTest.wachtTot("mail wacht", WACHT, () -> DemoFeedIntegratieTest.telling(postgres, db,
+            DemoFeedIntegratieTest.wachtTot("mail wacht", WACHT, () -> postgres.telling(db,
                     "select count(*) from uitgaand where kanaal = 'MAIL' and laatste_fout is not null") > 0);
             smtp.restart();
         });
@@ -383,8 +383,8 @@ class StoringenIntegratieTest {
             }
         }
         extraBerichten = 5 * bsns.size();
-        DemoFeedIntegratieTest.wachtTot("drie trajecten per jeugdige", WACHT, () -> DemoFeedIntegratieTest.telling(
-                postgres, db, "select count(*) from traject where jeugdige in (" + lijst + ")") == 3L * bsns.size());
+        DemoFeedIntegratieTest.wachtTot("drie trajecten per jeugdige", WACHT, () -> postgres.telling(db,
+                "select count(*) from traject where jeugdige in (" + lijst + ")") == 3L * bsns.size());
 
         // Partition 0 and 1 must be on different instances for the two messages to meet.
         assertTrue(verdeeldOver(2), "elke instantie heeft een partitie");
@@ -397,7 +397,7 @@ class StoringenIntegratieTest {
                 kafka.send(toewijzingen, 1, toewijzing(j, 5, bsns.get(j), vandaag));
             }
             DemoFeedIntegratieTest.wachtTot("beide instanties wachten op dezelfde jeugdigen", WACHT, () ->
-                    DemoFeedIntegratieTest.telling(postgres, db, "select count(distinct application_name) "
+                    postgres.telling(db, "select count(distinct application_name) "
                             + "from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
                             + "and application_name like 'hub-%' "
                             + "and query like '%from jeugdige where pseudoniem = any%for update%'") == 2);

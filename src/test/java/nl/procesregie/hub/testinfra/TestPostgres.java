@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -180,6 +181,17 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     /** An unpooled DataSource: every getConnection() opens a new connection, so it survives a server restart. */
+    /** The single number a query on database {@code jdbcUrl} returns, such as a count; for tests that wait on one. */
+    public long telling(String jdbcUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+             ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fresh database with the hub's schema (Flyway, as the hub migrates at start-up), for tests of its parts. */
     public DataSource schemaDatabase() {
         DataSource db = dataSource(newDatabase());
