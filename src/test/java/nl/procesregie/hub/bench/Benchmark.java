@@ -126,6 +126,8 @@ public final class Benchmark {
         try {
             new Benchmark(Opzet.uitSysteem(1_000_000, Duration.ofSeconds(30)), map).meet();
             status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
         } finally {
             // The shared test broker lives as long as the JVM.
             System.exit(status);
