@@ -65,7 +65,7 @@ public record Onderdelen(
         Regiesignalering regiesignalering = new Regiesignalering(signalen, uitgifte, regie, zorgpaden, crises, planning);
         Pseudonimisering pseudonimisering = new Pseudonimisering(instellingen.pseudoniemSleutel());
         return new Onderdelen(uitgaand, zorgpaden, signalen, uitgifte, termijnen, regie, planning,
-                new BerichtVerwerking(dataSource, zorgpaden, signalen, uitgifte, regio, pseudonimisering,
+                new BerichtVerwerking(dataSource, zorgpaden, signalen, regie, uitgifte, regio, pseudonimisering,
                         regiesignalering, planning, klok),
                 new VerwijzerBeslissing(dataSource, zorgpaden, signalen, uitgifte, regio, planning,
                         instellingen.maxPogingen(), klok),

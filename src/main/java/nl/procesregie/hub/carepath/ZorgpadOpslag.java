@@ -12,11 +12,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import nl.procesregie.hub.opslag.Kolommen;
 
 /**
  * The care path in PostgreSQL. Every method works on the caller's connection: the unit of work owns the transaction,
@@ -29,11 +32,46 @@ public final class ZorgpadOpslag {
     }
 
     /**
+     * A youth's row as the ingest batch holds it: the rule facts, where they came from, and whether procesregie runs.
+     *
+     * @param gegevensDagtekening the Dagtekening the facts came from: an older message does not overwrite them
+     */
+    public record JeugdigeRij(String pseudoniem, int hoogwatermerk, String voorletters, LocalDate geboortedatum,
+                              String laatsteGemeente, LocalDate gegevensDagtekening, boolean onderRegie) {
+
+        public JeugdigeStand stand() {
+            return new JeugdigeStand(pseudoniem, hoogwatermerk, voorletters, geboortedatum);
+        }
+
+        /** What a message dated {@code dagtekening} tells, as {@link #werkJeugdigeBij} stores it. */
+        public JeugdigeRij na(String voorletters, LocalDate geboortedatum, String gemeente, LocalDate dagtekening) {
+            if (gegevensDagtekening != null && gegevensDagtekening.isAfter(dagtekening)) {
+                return this;
+            }
+            return new JeugdigeRij(pseudoniem, hoogwatermerk, voorletters != null ? voorletters : this.voorletters,
+                    geboortedatum != null ? geboortedatum : this.geboortedatum, gemeente, dagtekening, onderRegie);
+        }
+
+        public JeugdigeRij metHoogwatermerk(int merk) {
+            return new JeugdigeRij(pseudoniem, merk, voorletters, geboortedatum, laatsteGemeente, gegevensDagtekening,
+                    onderRegie);
+        }
+    }
+
+    /**
      * Creates missing youths and locks all of them, in pseudonym order so that concurrent transactions (other hub
      * instances, other partitions) wait for each other instead of deadlocking. Serialising per youth is what keeps two
      * instances from both firing, or both missing, a signal.
      */
     public Map<String, JeugdigeStand> vergrendel(Connection c, Collection<String> pseudoniemen, Instant nu) throws SQLException {
+        Map<String, JeugdigeStand> standen = new HashMap<>();
+        vergrendelRijen(c, pseudoniemen, nu).forEach((p, rij) -> standen.put(p, rij.stand()));
+        return standen;
+    }
+
+    /** {@link #vergrendel}, returning the whole rows. */
+    public Map<String, JeugdigeRij> vergrendelRijen(Connection c, Collection<String> pseudoniemen, Instant nu)
+            throws SQLException {
         String[] gesorteerd = new TreeSet<>(pseudoniemen).toArray(String[]::new);
         Array array = c.createArrayOf("text", gesorteerd);
         try (PreparedStatement ps = c.prepareStatement(
@@ -43,19 +81,38 @@ public final class ZorgpadOpslag {
             ps.setArray(2, array);
             ps.executeUpdate();
         }
-        Map<String, JeugdigeStand> standen = new HashMap<>();
+        Map<String, JeugdigeRij> rijen = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select pseudoniem, hoogwatermerk, voorletters, geboortedatum from jeugdige "
+                "select pseudoniem, hoogwatermerk, voorletters, geboortedatum, laatste_gemeente, gegevens_dagtekening, "
+                        + "onder_regie_sinds is not null from jeugdige "
                         + "where pseudoniem = any(?::text[]) order by pseudoniem for update")) {
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    standen.put(rs.getString(1), new JeugdigeStand(rs.getString(1), rs.getInt(2), rs.getString(3),
-                            toLocalDate(rs.getDate(4))));
+                    rijen.put(rs.getString(1), new JeugdigeRij(rs.getString(1), rs.getInt(2), rs.getString(3),
+                            toLocalDate(rs.getDate(4)), rs.getString(5), toLocalDate(rs.getDate(6)), rs.getBoolean(7)));
                 }
             }
         }
-        return standen;
+        return rijen;
+    }
+
+    /**
+     * Writes what a batch changed of its youths' rows (facts and mark) in one statement. Leaves procesregie's own
+     * columns alone: the batch may have brought a youth under procesregie meanwhile, through other statements.
+     */
+    public void bewaarJeugdigen(Connection c, Collection<JeugdigeRij> rijen, Instant nu) throws SQLException {
+        var k = new Kolommen<>(c, rijen);
+        try (PreparedStatement ps = c.prepareStatement("update jeugdige j set hoogwatermerk = v.merk, "
+                + "voorletters = v.voorletters, geboortedatum = v.geboren, laatste_gemeente = v.gemeente, "
+                + "gegevens_dagtekening = v.dag, laatste_bericht_op = ? "
+                + "from unnest(?::text[], ?::text[]::int[], ?::text[], ?::text[]::date[], ?::text[], ?::text[]::date[]) "
+                + "as v(pseudoniem, merk, voorletters, geboren, gemeente, dag) where j.pseudoniem = v.pseudoniem")) {
+            ps.setTimestamp(1, Timestamp.from(nu));
+            k.zet(ps, 2, JeugdigeRij::pseudoniem, JeugdigeRij::hoogwatermerk, JeugdigeRij::voorletters,
+                    JeugdigeRij::geboortedatum, JeugdigeRij::laatsteGemeente, JeugdigeRij::gegevensDagtekening);
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -88,14 +145,6 @@ public final class ZorgpadOpslag {
                 }
                 return new JeugdigeStand(rs.getString(1), rs.getInt(2), rs.getString(3), toLocalDate(rs.getDate(4)));
             }
-        }
-    }
-
-    public void zetHoogwatermerk(Connection c, String pseudoniem, int merk) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update jeugdige set hoogwatermerk = ? where pseudoniem = ?")) {
-            ps.setInt(1, merk);
-            ps.setString(2, pseudoniem);
-            ps.executeUpdate();
         }
     }
 
@@ -145,54 +194,74 @@ public final class ZorgpadOpslag {
         }
     }
 
-    public Optional<ToewijzingStand> toewijzing(Connection c, String gemeente, String nummer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT + " where gemeente = ? and toewijzingnummer = ?")) {
-            ps.setString(1, gemeente);
-            ps.setString(2, nummer);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(toewijzing(rs)) : Optional.empty();
+    /** The allocations stored under these (gemeente, ToewijzingNummer) pairs, whichever youth they belong to. */
+    public List<ToewijzingStand> toewijzingenMetNummer(Connection c, Collection<List<String>> gemeenteEnNummer)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT + " where (gemeente, toewijzingnummer) in "
+                + "(select * from unnest(?::text[], ?::text[]))")) {
+            ps.setArray(1, c.createArrayOf("text", gemeenteEnNummer.stream().map(p -> p.get(0)).toArray()));
+            ps.setArray(2, c.createArrayOf("text", gemeenteEnNummer.stream().map(p -> p.get(1)).toArray()));
+            return toewijzingen(ps);
+        }
+    }
+
+    public List<ToewijzingStand> toewijzingenVan(Connection c, Collection<String> jeugdigen) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT + " where jeugdige = any(?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
+            return toewijzingen(ps);
+        }
+    }
+
+    private static List<ToewijzingStand> toewijzingen(PreparedStatement ps) throws SQLException {
+        List<ToewijzingStand> lijst = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lijst.add(toewijzing(rs));
             }
         }
+        return lijst;
     }
 
     public List<ToewijzingStand> toewijzingen(Connection c, String jeugdige) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT
                 + " where jeugdige = ? order by toewijzingsmoment, gemeente, toewijzingnummer")) {
             ps.setString(1, jeugdige);
-            List<ToewijzingStand> lijst = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lijst.add(toewijzing(rs));
-                }
-            }
-            return lijst;
+            return toewijzingen(ps);
         }
     }
 
-    public void bewaar(Connection c, ToewijzingStand t) throws SQLException {
+    /**
+     * Stores the latest versions of allocations, in one statement; each number at most once. Never moves an allocation
+     * to another youth: that is a conflict, decided before this write.
+     */
+    public void bewaarToewijzingen(Connection c, Collection<ToewijzingStand> toewijzingen) throws SQLException {
+        var k = new Kolommen<>(c, toewijzingen);
+        Set<String> bewaard = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into toewijzing (gemeente, toewijzingnummer, jeugdige, aanbieder, categorie, code, product, "
-                        + "toewijzingsmoment, ingangsdatum, einddatum, reden_wijziging) values (?,?,?,?,?,?,?,?,?,?,?) "
+                        + "toewijzingsmoment, ingangsdatum, einddatum, reden_wijziging) "
+                        + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[], ?::text[]::timestamp[], ?::text[]::date[], ?::text[]::date[], ?::text[]) "
                         + "on conflict (gemeente, toewijzingnummer) do update set jeugdige = excluded.jeugdige, "
                         + "aanbieder = excluded.aanbieder, categorie = excluded.categorie, code = excluded.code, "
                         + "product = excluded.product, toewijzingsmoment = excluded.toewijzingsmoment, "
                         + "ingangsdatum = excluded.ingangsdatum, einddatum = excluded.einddatum, "
                         + "reden_wijziging = excluded.reden_wijziging "
-                        // Never move an allocation to another youth: that is a conflict, decided before this write.
-                        + "where toewijzing.jeugdige = excluded.jeugdige")) {
-            ps.setString(1, t.gemeente());
-            ps.setString(2, t.toewijzingNummer());
-            ps.setString(3, t.jeugdige());
-            ps.setString(4, t.aanbieder());
-            ps.setString(5, t.categorie());
-            ps.setString(6, t.code());
-            ps.setString(7, t.product());
-            // A LocalDateTime as such: Timestamp.valueOf would shift a time in the spring-forward gap.
-            ps.setObject(8, t.toewijzingsmoment());
-            ps.setDate(9, toSqlDate(t.ingangsdatum()));
-            ps.setDate(10, toSqlDate(t.einddatum()));
-            ps.setString(11, t.redenWijziging());
-            if (ps.executeUpdate() == 0) {
+                        + "where toewijzing.jeugdige = excluded.jeugdige "
+                        + "returning gemeente, toewijzingnummer")) {
+            // A LocalDateTime as text: Timestamp.valueOf would shift a time in the spring-forward gap.
+            k.zet(ps, 1, ToewijzingStand::gemeente, ToewijzingStand::toewijzingNummer, ToewijzingStand::jeugdige,
+                    ToewijzingStand::aanbieder, ToewijzingStand::categorie, ToewijzingStand::code,
+                    ToewijzingStand::product, ToewijzingStand::toewijzingsmoment, ToewijzingStand::ingangsdatum,
+                    ToewijzingStand::einddatum, ToewijzingStand::redenWijziging);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bewaard.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                }
+            }
+        }
+        for (ToewijzingStand t : toewijzingen) {
+            if (!bewaard.contains(t.gemeente() + '\u0000' + t.toewijzingNummer())) {
                 // Another instance stored this number for another youth after our conflict check read it: retry the
                 // whole unit of work, which then sees the other youth and parks the message as a conflict.
                 throw new SQLException("toewijzing " + t.gemeente() + "/" + t.toewijzingNummer()
@@ -201,62 +270,52 @@ public final class ZorgpadOpslag {
         }
     }
 
-    public Optional<LeveringStand> levering(Connection c, LeveringStand.Soort soort, String jeugdige, String aanbieder,
-                                            String nummer, String product, LocalDate begindatum) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT + " where soort = ? and jeugdige = ? "
-                + "and aanbieder = ? and toewijzingnummer = ? and product = ? and begindatum = ?")) {
-            ps.setString(1, soort.name());
-            ps.setString(2, jeugdige);
-            ps.setString(3, aanbieder);
-            ps.setString(4, nummer);
-            ps.setString(5, product);
-            ps.setDate(6, toSqlDate(begindatum));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(levering(rs)) : Optional.empty();
+    public List<LeveringStand> leveringenVan(Connection c, Collection<String> jeugdigen) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT + " where jeugdige = any(?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
+            return leveringen(ps);
+        }
+    }
+
+    private static List<LeveringStand> leveringen(PreparedStatement ps) throws SQLException {
+        List<LeveringStand> lijst = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lijst.add(levering(rs));
             }
         }
+        return lijst;
     }
 
     public List<LeveringStand> leveringen(Connection c, String jeugdige) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT
                 + " where jeugdige = ? order by begindatum, soort, aanbieder, toewijzingnummer, product")) {
             ps.setString(1, jeugdige);
-            List<LeveringStand> lijst = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lijst.add(levering(rs));
-                }
-            }
-            return lijst;
+            return leveringen(ps);
         }
     }
 
-    public void bewaar(Connection c, LeveringStand l) throws SQLException {
+    /** Stores the latest versions of starts and stops, in one statement; each at most once. */
+    public void bewaarLeveringen(Connection c, Collection<LeveringStand> leveringen) throws SQLException {
+        var k = new Kolommen<>(c, leveringen);
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into levering (soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum, gemeente, "
                         + "categorie, code, einddatum, reden_beeindiging, inhoud_dagtekening, intrekking_dagtekening, "
-                        + "intrekking_inhoud, ingetrokken) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "intrekking_inhoud, ingetrokken) "
+                        + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[]::date[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::text[], "
+                        + "?::text[]::date[], ?::text[]::date[], ?::text[], ?::text[]::boolean[]) "
                         + "on conflict (soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum) do update set "
                         + "gemeente = excluded.gemeente, categorie = excluded.categorie, code = excluded.code, "
                         + "einddatum = excluded.einddatum, reden_beeindiging = excluded.reden_beeindiging, "
                         + "inhoud_dagtekening = excluded.inhoud_dagtekening, "
                         + "intrekking_dagtekening = excluded.intrekking_dagtekening, "
                         + "intrekking_inhoud = excluded.intrekking_inhoud, ingetrokken = excluded.ingetrokken")) {
-            ps.setString(1, l.soort().name());
-            ps.setString(2, l.jeugdige());
-            ps.setString(3, l.aanbieder());
-            ps.setString(4, l.toewijzingNummer());
-            ps.setString(5, l.product());
-            ps.setDate(6, toSqlDate(l.begindatum()));
-            ps.setString(7, l.gemeente());
-            ps.setString(8, l.categorie());
-            ps.setString(9, l.code());
-            ps.setDate(10, toSqlDate(l.einddatum()));
-            ps.setString(11, l.redenBeeindiging());
-            ps.setDate(12, toSqlDate(l.inhoudDagtekening()));
-            ps.setDate(13, toSqlDate(l.intrekkingDagtekening()));
-            ps.setString(14, l.intrekkingInhoud());
-            ps.setBoolean(15, l.ingetrokken());
+            k.zet(ps, 1, LeveringStand::soort, LeveringStand::jeugdige, LeveringStand::aanbieder,
+                    LeveringStand::toewijzingNummer, LeveringStand::product, LeveringStand::begindatum,
+                    LeveringStand::gemeente, LeveringStand::categorie, LeveringStand::code, LeveringStand::einddatum,
+                    LeveringStand::redenBeeindiging, LeveringStand::inhoudDagtekening,
+                    LeveringStand::intrekkingDagtekening, LeveringStand::intrekkingInhoud, LeveringStand::ingetrokken);
             ps.executeUpdate();
         }
     }
@@ -291,50 +350,74 @@ public final class ZorgpadOpslag {
     }
 
     /**
-     * The keys of the counting trajectories, with the keys their care counted under before it was linked: a signal's
-     * cause keeps its own key after it merged, and must still be found when that trajectory stops counting.
+     * The keys of the counting trajectories per youth, with the keys their care counted under before it was linked: a
+     * signal's cause keeps its own key after it merged, and must still be found when that trajectory stops counting.
      */
-    public Set<TrajectSleutel> tellendeTrajecten(Connection c, String jeugdige) throws SQLException {
+    public Map<String, Set<TrajectSleutel>> tellendeTrajecten(Connection c, Collection<String> jeugdigen)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select aanbieder, product, herkomst from traject where jeugdige = ? and telt")) {
-            ps.setString(1, jeugdige);
-            Set<TrajectSleutel> sleutels = new TreeSet<>();
+                "select jeugdige, aanbieder, product, herkomst from traject where jeugdige = any(?::text[]) and telt")) {
+            ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
+            Map<String, Set<TrajectSleutel>> perJeugdige = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sleutels.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
-                    for (String eerder : (String[]) rs.getArray(3).getArray()) {
-                        int streep = eerder.indexOf('|');
-                        sleutels.add(new TrajectSleutel(eerder.substring(0, streep), eerder.substring(streep + 1)));
+                    Set<TrajectSleutel> sleutels = perJeugdige.computeIfAbsent(rs.getString(1), j -> new TreeSet<>());
+                    sleutels.add(new TrajectSleutel(rs.getString(2), rs.getString(3)));
+                    for (String eerder : (String[]) rs.getArray(4).getArray()) {
+                        sleutels.add(herkomst(eerder));
                     }
                 }
             }
-            return sleutels;
+            return perJeugdige;
         }
     }
 
-    public void vervangTrajecten(Connection c, String jeugdige, Zorgpad zorgpad) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from traject where jeugdige = ?")) {
-            ps.setString(1, jeugdige);
+    /** What {@link #tellendeTrajecten} reads back once {@code zorgpad} is stored. */
+    public static Set<TrajectSleutel> tellendeTrajecten(Zorgpad zorgpad) {
+        Set<TrajectSleutel> sleutels = new TreeSet<>();
+        for (Traject t : zorgpad.tellend()) {
+            sleutels.add(t.sleutel());
+            sleutels.addAll(t.herkomst());
+        }
+        return sleutels;
+    }
+
+    private static String herkomst(TrajectSleutel h) {
+        return h.aanbieder() + "|" + h.product();
+    }
+
+    private static TrajectSleutel herkomst(String opgeslagen) {
+        int streep = opgeslagen.indexOf('|');
+        return new TrajectSleutel(opgeslagen.substring(0, streep), opgeslagen.substring(streep + 1));
+    }
+
+    /** Replaces the stored trajectories of these youths by their care paths, in two statements. */
+    public void vervangTrajecten(Connection c, Map<String, Zorgpad> zorgpaden) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from traject where jeugdige = any(?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", zorgpaden.keySet().toArray()));
             ps.executeUpdate();
         }
+        record Rij(String jeugdige, Traject t) {
+        }
+        List<Rij> rijen = new ArrayList<>();
+        zorgpaden.forEach((j, z) -> z.trajecten().forEach(t -> rijen.add(new Rij(j, t))));
+        if (rijen.isEmpty()) {
+            return;
+        }
+        var k = new Kolommen<>(c, rijen);
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into traject (jeugdige, aanbieder, product, gemeente, categorie, code, telt, eerste_datum, "
-                        + "laatste_datum, herkomst) values (?,?,?,?,?,?,?,?,?,?)")) {
-            for (Traject t : zorgpad.trajecten()) {
-                ps.setString(1, jeugdige);
-                ps.setString(2, t.sleutel().aanbieder());
-                ps.setString(3, t.sleutel().product());
-                ps.setString(4, t.gemeente());
-                ps.setString(5, t.categorie());
-                ps.setString(6, t.code());
-                ps.setBoolean(7, t.telt());
-                ps.setDate(8, toSqlDate(t.eersteDatum()));
-                ps.setDate(9, toSqlDate(t.laatsteDatum()));
-                ps.setArray(10, c.createArrayOf("text", t.herkomst().stream()
-                        .map(h -> h.aanbieder() + "|" + h.product()).sorted().toArray()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                        + "laatste_datum, herkomst) select j, a, p, g, cat, code, telt, eerste, laatste, "
+                        + "case when h = '' then '{}'::text[] else string_to_array(h, chr(31)) end "
+                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[]::boolean[], ?::text[]::date[], ?::text[]::date[], ?::text[]) "
+                        + "as v(j, a, p, g, cat, code, telt, eerste, laatste, h)")) {
+            // One row's herkomst is a list of keys: it travels as one text, its keys apart by a unit separator.
+            k.zet(ps, 1, Rij::jeugdige, r -> r.t().sleutel().aanbieder(), r -> r.t().sleutel().product(),
+                    r -> r.t().gemeente(), r -> r.t().categorie(), r -> r.t().code(), r -> r.t().telt(),
+                    r -> r.t().eersteDatum(), r -> r.t().laatsteDatum(),
+                    r -> String.join("\u001f", r.t().herkomst().stream().map(ZorgpadOpslag::herkomst).sorted().toList()));
+            ps.executeUpdate();
         }
     }
 

@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +25,7 @@ import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.Zorgpad;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeRij;
 import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.RegioConfiguratie;
@@ -37,6 +34,7 @@ import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.Levering;
 import nl.procesregie.hub.ijw.Toewijzing;
 import nl.procesregie.hub.ijw.VerzochtProduct;
+import nl.procesregie.hub.signals.RegieOpslag;
 import nl.procesregie.hub.signals.SignaalOpslag;
 import nl.procesregie.hub.signals.SignaalRij;
 import nl.procesregie.hub.signals.SignaalUitgifte;
@@ -71,6 +69,7 @@ public final class BerichtVerwerking {
     private final DataSource dataSource;
     private final ZorgpadOpslag zorgpaden;
     private final SignaalOpslag signalen;
+    private final RegieOpslag regie;
     private final SignaalUitgifte uitgifte;
     private final RegioConfiguratie regio;
     private final Pseudonimisering pseudonimisering;
@@ -78,12 +77,13 @@ public final class BerichtVerwerking {
     private final Regieplanning planning;
     private final Clock klok;
 
-    public BerichtVerwerking(DataSource dataSource, ZorgpadOpslag zorgpaden, SignaalOpslag signalen,
+    public BerichtVerwerking(DataSource dataSource, ZorgpadOpslag zorgpaden, SignaalOpslag signalen, RegieOpslag regie,
                              SignaalUitgifte uitgifte, RegioConfiguratie regio, Pseudonimisering pseudonimisering,
                              Regiesignalering regiesignalering, Regieplanning planning, Clock klok) {
         this.dataSource = dataSource;
         this.zorgpaden = zorgpaden;
         this.signalen = signalen;
+        this.regie = regie;
         this.uitgifte = uitgifte;
         this.regio = regio;
         this.pseudonimisering = pseudonimisering;
@@ -97,11 +97,12 @@ public final class BerichtVerwerking {
         Instant nu = klok.instant();
         List<String> pseudoniemen = berichten.stream().map(b -> pseudonimisering.pseudoniem(b.client().bsn())).toList();
         return Transactie.in(dataSource, c -> {
-            Map<String, JeugdigeStand> standen = new HashMap<>(zorgpaden.vergrendel(c, pseudoniemen, nu));
+            Batchstand stand = Batchstand.lees(c, zorgpaden, signalen, regie, berichten, pseudoniemen, nu);
             List<Uitkomst> uitkomsten = new ArrayList<>(berichten.size());
             for (int i = 0; i < berichten.size(); i++) {
-                uitkomsten.add(pasToe(c, berichten.get(i), pseudoniemen.get(i), standen, nu));
+                uitkomsten.add(pasToe(c, stand, berichten.get(i), pseudoniemen.get(i), nu));
             }
+            stand.schrijfWeg(c);
             return uitkomsten;
         });
     }
@@ -115,10 +116,10 @@ public final class BerichtVerwerking {
         }
     }
 
-    private Uitkomst pasToe(Connection c, IjwBericht b, String jeugdige, Map<String, JeugdigeStand> standen, Instant nu)
+    private Uitkomst pasToe(Connection c, Batchstand stand, IjwBericht b, String jeugdige, Instant nu)
             throws SQLException {
         byte[] hash = inhoudHash(b, jeugdige);
-        Optional<byte[]> eerder = eerdereInhoud(c, b);
+        Optional<byte[]> eerder = stand.eerdereInhoud(b.identiteit());
         if (eerder.isPresent()) {
             return Arrays.equals(eerder.get(), hash) ? new Uitkomst.AlVerwerkt()
                     : new Uitkomst.Conflict("Bericht " + b.identiteit().identificatie() + " van " + b.afzender()
@@ -128,9 +129,9 @@ public final class BerichtVerwerking {
                 .orElseThrow(() -> new IllegalStateException("gemeente " + b.gemeente() + " is niet geconfigureerd"));
 
         Optional<String> conflict = switch (b.soort()) {
-            case JW301 -> pasToewijzingenToe(c, b, jeugdige);
+            case JW301 -> pasToewijzingenToe(stand, b, jeugdige);
             case JW305, JW307 -> {
-                pasLeveringenToe(c, b, jeugdige);
+                pasLeveringenToe(stand, b, jeugdige);
                 yield Optional.empty();
             }
             case JW315 -> {
@@ -144,54 +145,42 @@ public final class BerichtVerwerking {
         if (conflict.isPresent()) {
             return new Uitkomst.Conflict(conflict.get());
         }
-        JeugdigeStand feiten = zorgpaden.werkJeugdigeBij(c, jeugdige, b.client().voorletters(),
-                b.client().geboortedatum(), b.gemeente(), b.identiteit().dagtekening(), nu);
-        registreer(c, b, hash, jeugdige, nu);
-        // The mark is the batch's own (it may be ahead of the row); the facts are the row's.
-        JeugdigeStand stand = new JeugdigeStand(jeugdige, standen.get(jeugdige).hoogwatermerk(), feiten.voorletters(),
-                feiten.geboortedatum());
+        stand.werkBij(jeugdige, b);
+        stand.registreer(b.identiteit(), hash, jeugdige);
         if (b.soort() == BerichtSoort.JW315) {
-            standen.put(jeugdige, stand);
             return new Uitkomst.Verwerkt(List.of());
         }
-        return herbereken(c, b, gemeente, stand, standen, nu);
+        return herbereken(c, stand, b, gemeente, jeugdige, nu);
     }
 
     /**
      * Checks every product before writing any, so a conflicting message leaves no trace; versions of one allocation
      * within the message fold one after another, as they would across messages.
      */
-    private Optional<String> pasToewijzingenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
+    private static Optional<String> pasToewijzingenToe(Batchstand stand, IjwBericht b, String jeugdige) {
         Map<String, ToewijzingStand> nieuw = new LinkedHashMap<>();
-        Map<String, Optional<ToewijzingStand>> huidig = new HashMap<>();
         for (Toewijzing t : b.toewijzingen()) {
-            ToewijzingStand stand = new ToewijzingStand(b.gemeente(), t.toewijzingNummer(), jeugdige, b.aanbieder(),
+            ToewijzingStand versie = new ToewijzingStand(b.gemeente(), t.toewijzingNummer(), jeugdige, b.aanbieder(),
                     t.product().categorie(), t.product().code(), t.product().sleutel(),
                     LocalDateTime.of(t.toewijzingsdatum(), t.toewijzingstijd()), t.ingangsdatum(), t.einddatum(),
                     t.redenWijziging());
-            Optional<ToewijzingStand> opgeslagen = huidig.get(t.toewijzingNummer());
-            if (opgeslagen == null) {
-                opgeslagen = zorgpaden.toewijzing(c, b.gemeente(), t.toewijzingNummer());
-                huidig.put(t.toewijzingNummer(), opgeslagen);
-            }
+            Optional<ToewijzingStand> opgeslagen = stand.toewijzing(b.gemeente(), t.toewijzingNummer());
             if (opgeslagen.isPresent() && !opgeslagen.get().jeugdige().equals(jeugdige)) {
                 return Optional.of("ToewijzingNummer " + t.toewijzingNummer() + " van gemeente " + b.gemeente()
                         + " hoort al bij een andere jeugdige");
             }
             ToewijzingStand beste = nieuw.containsKey(t.toewijzingNummer()) ? nieuw.get(t.toewijzingNummer())
                     : opgeslagen.orElse(null);
-            if (beste == null || beste.wordtVervangenDoor(stand)) {
-                nieuw.put(t.toewijzingNummer(), stand);
+            if (beste == null || beste.wordtVervangenDoor(versie)) {
+                nieuw.put(t.toewijzingNummer(), versie);
             }
         }
-        for (ToewijzingStand t : nieuw.values()) {
-            zorgpaden.bewaar(c, t);
-        }
+        nieuw.values().forEach(stand::bewaar);
         return Optional.empty();
     }
 
     /** Versions of one start/stop within the message fold one after another, as they would across messages. */
-    private void pasLeveringenToe(Connection c, IjwBericht b, String jeugdige) throws SQLException {
+    private static void pasLeveringenToe(Batchstand stand, IjwBericht b, String jeugdige) {
         LeveringStand.Soort soort = b.soort() == BerichtSoort.JW305 ? LeveringStand.Soort.START : LeveringStand.Soort.STOP;
         Map<String, LeveringStand> nieuw = new LinkedHashMap<>();
         for (Levering l : b.leveringen()) {
@@ -202,45 +191,55 @@ public final class BerichtVerwerking {
             String sleutel = String.join("\u0000", nummer, versie.product(), String.valueOf(l.begindatum()));
             LeveringStand huidig = nieuw.get(sleutel);
             if (huidig == null) {
-                huidig = zorgpaden.levering(c, soort, jeugdige, b.aanbieder(), nummer, versie.product(), l.begindatum())
+                huidig = stand.levering(jeugdige, soort, b.aanbieder(), nummer, versie.product(), l.begindatum())
                         .orElse(null);
             }
             nieuw.put(sleutel, huidig == null ? versie : huidig.volgende(versie));
         }
-        for (LeveringStand l : nieuw.values()) {
-            zorgpaden.bewaar(c, l);
-        }
+        nieuw.values().forEach(stand::bewaar);
     }
 
-    private Uitkomst herbereken(Connection c, IjwBericht b, GemeenteInstellingen gemeente, JeugdigeStand stand,
-                                Map<String, JeugdigeStand> standen, Instant nu) throws SQLException {
-        String jeugdige = stand.pseudoniem();
-        Regieplanning.Beeld beeld = planning.beeld(c, stand);
+    /**
+     * The care path after the message, and its signals. The usual message raises none and costs no round trip; for one
+     * that may, the signal code runs against its own tables (see {@link Batchstand}).
+     */
+    private Uitkomst herbereken(Connection c, Batchstand stand, IjwBericht b, GemeenteInstellingen gemeente,
+                                String jeugdige, Instant nu) throws SQLException {
+        JeugdigeRij rij = stand.jeugdige(jeugdige);
+        Regieplanning.Beeld beeld = planning.beeld(stand.toewijzingen(jeugdige), stand.leveringen(jeugdige),
+                rij.stand());
         Zorgpad zorgpad = beeld.zorgpad();
-        List<ToewijzingStand> toewijzingen = beeld.toewijzingen();
-        SignaalOpslag.Oorzaken oorzaken = signalen.oorzaken(c, jeugdige);
+        SignaalOpslag.Oorzaken oorzaken = stand.geschiedenis(jeugdige).zorgstapeling();
         LocalDate vandaag = nu.atZone(ZONE).toLocalDate();
         TrajectSignalering.Besluit besluit = TrajectSignalering.beslis(new TrajectSignalering.Invoer(zorgpad,
-                stand.hoogwatermerk(), zorgpaden.tellendeTrajecten(c, jeugdige), oorzaken.trajecten(),
+                rij.hoogwatermerk(), stand.tellendeTrajecten(jeugdige), oorzaken.trajecten(),
                 oorzaken.hoogsteOrdinaal(), gemeente.drempel(), gemeente.terugkijkperiode(), vandaag));
-        zorgpaden.vervangTrajecten(c, jeugdige, zorgpad);
-        if (besluit.hoogwatermerk() != stand.hoogwatermerk()) {
-            zorgpaden.zetHoogwatermerk(c, jeugdige, besluit.hoogwatermerk());
-            stand = new JeugdigeStand(jeugdige, besluit.hoogwatermerk(), stand.voorletters(), stand.geboortedatum());
+        stand.vervangTrajecten(jeugdige, zorgpad);
+        if (besluit.hoogwatermerk() != rij.hoogwatermerk()) {
+            rij = stand.zetHoogwatermerk(jeugdige, besluit.hoogwatermerk());
         }
-        standen.put(jeugdige, stand);
         boolean historisch = b.identiteit().dagtekening().isBefore(vandaag.minus(gemeente.signaalhorizon()));
         List<SignaalRij> uit = new ArrayList<>();
+        boolean signaalcode = false;
         if (besluit.signaal().isPresent()) {
-            trajectSignaal(c, besluit.signaal().get(), gemeente, historisch, zorgpad, toewijzingen, stand, nu)
-                    .ifPresent(uit::add);
+            signaalcode = true;
+            trajectSignaal(c, besluit.signaal().get(), gemeente, historisch, zorgpad, beeld.toewijzingen(),
+                    rij.stand(), nu).ifPresent(uit::add);
         }
-        // What the message tells is known from when it was sent: a backlog or a replay must not move a crisis
-        // placement to the moment it happens to be read. iJw gives only the Dagtekening, so its end is the bound.
-        Instant bekend = Collections.min(List.of(nu,
-                b.identiteit().dagtekening().plusDays(1).atStartOfDay(ZONE).toInstant()));
-        uit.addAll(regiesignalering.naBericht(c, soort(b.soort()), trajecten(b), gemeente, historisch, bekend,
-                beeld, nu));
+        Regiesignalering.Soort soort = soort(b.soort());
+        List<TrajectSleutel> trajecten = trajecten(b);
+        if (Regiesignalering.heeftWerk(soort, trajecten, gemeente, historisch, beeld,
+                stand.crisisTrajecten(jeugdige), stand.geschiedenis(jeugdige).verblijf(), stand.onderRegie(jeugdige))) {
+            signaalcode = true;
+            // What the message tells is known from when it was sent: a backlog or a replay must not move a crisis
+            // placement to the moment it happens to be read. iJw gives only the Dagtekening, so its end is the bound.
+            Instant bekend = Collections.min(List.of(nu,
+                    b.identiteit().dagtekening().plusDays(1).atStartOfDay(ZONE).toInstant()));
+            uit.addAll(regiesignalering.naBericht(c, soort, trajecten, gemeente, historisch, bekend, beeld, nu));
+        }
+        if (signaalcode) {
+            stand.herlees(c, jeugdige);
+        }
         return new Uitkomst.Verwerkt(uit);
     }
 
@@ -287,31 +286,6 @@ public final class BerichtVerwerking {
         b.toewijzingen().forEach(t -> lijst.add(new TrajectSleutel(b.aanbieder(), t.product().sleutel())));
         b.leveringen().forEach(l -> lijst.add(new TrajectSleutel(b.aanbieder(), l.product().sleutel())));
         return lijst;
-    }
-
-    private Optional<byte[]> eerdereInhoud(Connection c, IjwBericht b) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select inhoud_hash from verwerkt_bericht "
-                + "where afzender = ? and identificatie = ? and dagtekening = ?")) {
-            ps.setString(1, b.identiteit().afzender());
-            ps.setString(2, b.identiteit().identificatie());
-            ps.setObject(3, b.identiteit().dagtekening());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private void registreer(Connection c, IjwBericht b, byte[] hash, String jeugdige, Instant nu) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into verwerkt_bericht (afzender, identificatie, "
-                + "dagtekening, inhoud_hash, jeugdige, verwerkt_op) values (?,?,?,?,?,?)")) {
-            ps.setString(1, b.identiteit().afzender());
-            ps.setString(2, b.identiteit().identificatie());
-            ps.setObject(3, b.identiteit().dagtekening());
-            ps.setBytes(4, hash);
-            ps.setString(5, jeugdige);
-            ps.setTimestamp(6, Timestamp.from(nu));
-            ps.executeUpdate();
-        }
     }
 
     /**

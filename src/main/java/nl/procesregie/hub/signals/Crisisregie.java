@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class Crisisregie {
     public Optional<SignaalRij> meld(Connection c, String jeugdige, GemeenteInstellingen g, Bron bron,
                                      Regieplanning.Beeld beeld, Instant nu) throws SQLException {
         if (bron.traject() != null) {
-            List<TrajectSleutel> bekend = regie.crisisTrajecten(c, jeugdige);
+            Set<TrajectSleutel> bekend = regie.crisisTrajecten(c, List.of(jeugdige)).getOrDefault(jeugdige, Set.of());
             if (bekend.stream().anyMatch(bron.traject()::omvat)) {
                 return Optional.empty();
             }

@@ -8,9 +8,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import nl.procesregie.hub.carepath.TrajectSleutel;
@@ -91,17 +94,20 @@ public final class RegieOpslag {
     }
 
     /** The iJw trajectories that already raised or joined a crisis of this youth. */
-    public List<TrajectSleutel> crisisTrajecten(Connection c, String jeugdige) throws SQLException {
+    /** Per youth, the trajectories its crises were told by; a youth without any is left out. */
+    public Map<String, Set<TrajectSleutel>> crisisTrajecten(Connection c, Collection<String> jeugdigen)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select aanbieder, product from crisis_traject where jeugdige = ?")) {
-            ps.setString(1, jeugdige);
-            List<TrajectSleutel> lijst = new ArrayList<>();
+                "select jeugdige, aanbieder, product from crisis_traject where jeugdige = any(?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
+            Map<String, Set<TrajectSleutel>> perJeugdige = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lijst.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
+                    perJeugdige.computeIfAbsent(rs.getString(1), j -> new HashSet<>())
+                            .add(new TrajectSleutel(rs.getString(2), rs.getString(3)));
                 }
             }
-            return lijst;
+            return perJeugdige;
         }
     }
 

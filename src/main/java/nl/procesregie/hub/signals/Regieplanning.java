@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.procesregie.hub.carepath.LeveringStand;
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.Zorgpad;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
@@ -49,8 +50,13 @@ public final class Regieplanning {
     }
 
     public Beeld beeld(Connection c, JeugdigeStand jeugdige) throws SQLException {
-        List<ToewijzingStand> toewijzingen = zorgpaden.toewijzingen(c, jeugdige.pseudoniem());
-        Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, zorgpaden.leveringen(c, jeugdige.pseudoniem()),
+        return beeld(zorgpaden.toewijzingen(c, jeugdige.pseudoniem()), zorgpaden.leveringen(c, jeugdige.pseudoniem()),
+                jeugdige);
+    }
+
+    /** The picture from allocations and starts/stops already at hand; allocations in the order a mail lists them. */
+    public Beeld beeld(List<ToewijzingStand> toewijzingen, List<LeveringStand> leveringen, JeugdigeStand jeugdige) {
+        Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, leveringen,
                 (g, categorie, code) -> regio.gemeente(g).map(i -> i.isUitgesloten(categorie, code)).orElse(false));
         return new Beeld(zorgpad, toewijzingen, jeugdige);
     }

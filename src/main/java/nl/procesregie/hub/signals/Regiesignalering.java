@@ -64,12 +64,7 @@ public final class Regiesignalering {
         String jeugdige = beeld.jeugdige().pseudoniem();
         Productsoorten soorten = g.productsoorten();
         LocalDate vandaag = nu.atZone(ZONE).toLocalDate();
-        List<Traject> genoemd = beeld.zorgpad().trajecten().stream()
-                .filter(Traject::geldig)
-                .filter(t -> trajecten.stream().anyMatch(t::omvat))
-                .sorted(Comparator.comparing(Traject::eersteDatum, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Traject::sleutel))
-                .toList();
+        List<Traject> genoemd = genoemd(trajecten, beeld);
         List<SignaalRij> uit = new ArrayList<>();
         if (soort != Soort.STOP) {
             for (Traject t : genoemd) {
@@ -105,6 +100,39 @@ public final class Regiesignalering {
             }
         }
         return uit;
+    }
+
+    /**
+     * Whether {@link #naBericht} could do anything for this message, decided from what the caller holds in memory: a
+     * batch skips the database for the usual message, which names no new crisis or residential care and comes for a
+     * youth not under procesregie. Errs towards yes; a yes only costs the reads of {@code naBericht}.
+     *
+     * @param crisisBekend         the trajectories the youth's known crises were told by
+     * @param verblijfGesignaleerd the causes of the youth's earlier VERBLIJF signals
+     * @param onderRegie           whether the youth is under procesregie
+     */
+    public static boolean heeftWerk(Soort soort, Collection<TrajectSleutel> trajecten, GemeenteInstellingen g,
+                                    boolean historisch, Regieplanning.Beeld beeld, Set<TrajectSleutel> crisisBekend,
+                                    Set<TrajectSleutel> verblijfGesignaleerd, boolean onderRegie) {
+        if (!historisch && onderRegie && soort != Soort.TOEWIJZING) {
+            return true;
+        }
+        if (soort == Soort.STOP) {
+            return false;
+        }
+        Productsoorten soorten = g.productsoorten();
+        return genoemd(trajecten, beeld).stream().anyMatch(t ->
+                soorten.isCrisis(t.categorie(), t.code()) && crisisBekend.stream().noneMatch(t::omvat)
+                || soorten.isVerblijf(t.categorie(), t.code()) && verblijfGesignaleerd.stream().noneMatch(t::omvat));
+    }
+
+    private static List<Traject> genoemd(Collection<TrajectSleutel> trajecten, Regieplanning.Beeld beeld) {
+        return beeld.zorgpad().trajecten().stream()
+                .filter(Traject::geldig)
+                .filter(t -> trajecten.stream().anyMatch(t::omvat))
+                .sorted(Comparator.comparing(Traject::eersteDatum, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Traject::sleutel))
+                .toList();
     }
 
     private Optional<SignaalRij> verblijf(Connection c, Traject t, GemeenteInstellingen g, boolean historisch,

@@ -8,8 +8,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,20 +26,43 @@ public final class SignaalOpslag {
     public record Oorzaken(Set<TrajectSleutel> trajecten, int hoogsteOrdinaal) {
     }
 
-    public Oorzaken oorzaken(Connection c, String jeugdige) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select aanbieder, product, volgnummer from signaal "
-                + "where jeugdige = ? and soort in ('VIERDE_TRAJECT', 'VERVOLG_TRAJECT')")) {
-            ps.setString(1, jeugdige);
-            Set<TrajectSleutel> trajecten = new HashSet<>();
-            int hoogste = 0;
+    /**
+     * What a youth's earlier signals mean for the next message: the zorgstapeling causes, and the trajectories whose
+     * residential care was signalled.
+     */
+    public record Geschiedenis(Oorzaken zorgstapeling, Set<TrajectSleutel> verblijf) {
+    }
+
+    /** The history of each youth given, in one round trip; a youth without signals has an empty one. */
+    public Map<String, Geschiedenis> geschiedenis(Connection c, Collection<String> jeugdigen) throws SQLException {
+        Map<String, Set<TrajectSleutel>> trajecten = new HashMap<>();
+        Map<String, Integer> hoogste = new HashMap<>();
+        Map<String, Set<TrajectSleutel>> verblijf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select jeugdige, soort, aanbieder, product, volgnummer "
+                + "from signaal where jeugdige = any(?::text[]) "
+                + "and soort in ('VIERDE_TRAJECT', 'VERVOLG_TRAJECT', 'VERBLIJF')")) {
+            ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    trajecten.add(new TrajectSleutel(rs.getString(1), rs.getString(2)));
-                    hoogste = Math.max(hoogste, rs.getInt(3));
+                    String jeugdige = rs.getString(1);
+                    TrajectSleutel sleutel = new TrajectSleutel(rs.getString(3), rs.getString(4));
+                    if (SignaalSoort.VERBLIJF.name().equals(rs.getString(2))) {
+                        if (sleutel.aanbieder() != null && sleutel.product() != null) {
+                            verblijf.computeIfAbsent(jeugdige, j -> new HashSet<>()).add(sleutel);
+                        }
+                    } else {
+                        trajecten.computeIfAbsent(jeugdige, j -> new HashSet<>()).add(sleutel);
+                        hoogste.merge(jeugdige, rs.getInt(5), Math::max);
+                    }
                 }
             }
-            return new Oorzaken(trajecten, hoogste);
         }
+        Map<String, Geschiedenis> perJeugdige = new HashMap<>();
+        for (String j : jeugdigen) {
+            perJeugdige.put(j, new Geschiedenis(new Oorzaken(trajecten.getOrDefault(j, Set.of()),
+                    hoogste.getOrDefault(j, 0)), verblijf.getOrDefault(j, Set.of())));
+        }
+        return perJeugdige;
     }
 
     /** @return false when a signal with this key exists already: the guard against signalling twice */

@@ -188,10 +188,10 @@ class BerichtVerwerkingTest {
                 DAG.atTime(9, 0), DAG, null, null);
         try (Connection c = db.getConnection()) {
             opslag.vergrendel(c, List.of("jeugdige-a", "jeugdige-b"), KLOK.instant());
-            opslag.bewaar(c, vanA);
+            opslag.bewaarToewijzingen(c, List.of(vanA));
             ToewijzingStand vanB = new ToewijzingStand(WOERDEN, "R1", "jeugdige-b", "11111111", "45", "45A01",
                     "45A01", DAG.atTime(10, 0), DAG, null, null);
-            SQLException fout = assertThrows(SQLException.class, () -> opslag.bewaar(c, vanB));
+            SQLException fout = assertThrows(SQLException.class, () -> opslag.bewaarToewijzingen(c, List.of(vanB)));
             assertEquals("40001", fout.getSQLState(), "retried as a whole, then parked as a conflict");
             assertEquals(List.of(vanA), opslag.toewijzingen(c, "jeugdige-a"));
             assertEquals(List.of(), opslag.toewijzingen(c, "jeugdige-b"));
@@ -245,5 +245,53 @@ class BerichtVerwerkingTest {
         assertEquals(List.of("5"), merkVooruit);
         assertEquals(List.of("4"), andersom.rijen("select volgnummer from signaal"));
         assertEquals(List.of("4"), andersom.rijen("select hoogwatermerk from jeugdige"));
+    }
+
+    @Test
+    void oneBatchLeavesWhatItsMessagesLeaveOneByOne() throws Exception {
+        List<byte[]> berichten = new ArrayList<>();
+        for (String bsn : List.of(Berichten.bsn(411), Berichten.bsn(412))) {
+            for (int i = 1; i <= 5; i++) {
+                Product p = new Product("B" + bsn.substring(6) + i, "45", "45A2" + i);
+                berichten.add(toewijzing(bsn, "4000000" + i, DAG, null, p));
+                berichten.add(Berichten.start(WOERDEN, "4000000" + i, bsn, DAG, Berichten.identificatie(), "1", p,
+                        DAG.plusDays(2)));
+            }
+            berichten.add(Berichten.stop(WOERDEN, "40000002", bsn, DAG.plusDays(9), Berichten.identificatie(), "1",
+                    new Product("B" + bsn.substring(6) + 2, "45", "45A22"), DAG.plusDays(2), DAG.plusDays(9), "31"));
+        }
+        // Redelivered within the batch: processed once. Another youth naming a known number: a conflict.
+        berichten.add(berichten.get(3));
+        berichten.add(toewijzing(Berichten.bsn(413), "40000001", DAG, null,
+                new Product("B" + Berichten.bsn(411).substring(6) + 1, "45", "45A21")));
+        Collections.shuffle(berichten, new java.util.Random(6));
+
+        List<String> eenVoorEen = new ArrayList<>();
+        for (byte[] b : berichten) {
+            eenVoorEen.add(verwerk(b).get(0).getClass().getSimpleName());
+        }
+        BerichtVerwerkingTest batch = new BerichtVerwerkingTest();
+        List<String> inEenBatch = batch.verwerk(berichten.toArray(byte[][]::new)).stream()
+                .map(u -> u.getClass().getSimpleName()).toList();
+
+        assertEquals(eenVoorEen, inEenBatch);
+        assertTrue(inEenBatch.contains("AlVerwerkt") && inEenBatch.contains("Conflict"), inEenBatch.toString());
+        for (String sql : List.of(
+                "select jeugdige, aanbieder, product, gemeente, categorie, code, telt, eerste_datum, laatste_datum, "
+                        + "herkomst from traject order by 1, 2, 3",
+                "select gemeente, toewijzingnummer, jeugdige, aanbieder, categorie, code, product, toewijzingsmoment, "
+                        + "ingangsdatum, einddatum, reden_wijziging from toewijzing order by 1, 2",
+                "select soort, jeugdige, aanbieder, toewijzingnummer, product, begindatum, gemeente, categorie, code, "
+                        + "einddatum, reden_beeindiging, inhoud_dagtekening, intrekking_dagtekening, intrekking_inhoud, "
+                        + "ingetrokken from levering order by 1, 2, 3, 4, 5, 6",
+                "select pseudoniem, hoogwatermerk, voorletters, geboortedatum, laatste_gemeente, gegevens_dagtekening, "
+                        + "onder_regie_sinds is null from jeugdige order by 1",
+                "select afzender, identificatie, dagtekening, encode(inhoud_hash, 'hex'), jeugdige "
+                        + "from verwerkt_bericht order by 1, 2, 3",
+                "select soort, volgnummer, jeugdige, aanbieder, product, historisch from signaal order by 2, 3")) {
+            assertEquals(rijen(sql), batch.rijen(sql), sql);
+        }
+        assertEquals(2, rijen("select jeugdige from signaal where volgnummer = 4").size(),
+                "each youth's fourth trajectory was signalled");
     }
 }
