@@ -253,7 +253,8 @@ public final class Hub implements AutoCloseable {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // The ingest batch reads and writes through arrays of 1 to HUB_KAFKA_MAX_POLL_RECORDS elements; a cached generic
         // plan cannot see the size and, made while the tables were small, kept scanning them whole as they grew.
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        // (PostgreSQL 12 or later.)
+        config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
         // Fail fast during an outage: the consumer then rewinds and backs off instead of hanging on a connection.
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(30_000);

@@ -408,7 +408,7 @@ public final class ZorgpadOpslag {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into traject (jeugdige, aanbieder, product, gemeente, categorie, code, telt, eerste_datum, "
                         + "laatste_datum, herkomst) select j, a, p, g, cat, code, telt, eerste, laatste, "
-                        + "case when h = '' then '{}'::text[] else string_to_array(h, chr(31)) end "
+                        + "string_to_array(h, chr(31)) "
                         + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                         + "?::text[]::boolean[], ?::text[]::date[], ?::text[]::date[], ?::text[]) "
                         + "as v(j, a, p, g, cat, code, telt, eerste, laatste, h)")) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import nl.procesregie.hub.carepath.LeveringStand;
 import nl.procesregie.hub.carepath.ToewijzingStand;
@@ -35,7 +36,8 @@ import nl.procesregie.hub.signals.SignaalOpslag.Geschiedenis;
  * What one batch holds of its youths: read in a handful of round trips at the start, under the youths' locks, then
  * kept current in memory while the batch's messages apply one by one. The care path's writes (youth facts and mark,
  * allocations, starts and stops, trajectories, the processed-message log) collect here and reach PostgreSQL together
- * in {@link #schrijfWeg}, at the end of the batch's transaction, so the usual message costs no round trip at all.
+ * in {@link #schrijfWeg}, at the end of the batch's transaction, so the usual allocation or start/stop costs no round
+ * trip at all.
  * <p>
  * So, within an ingest transaction, no other code may read those tables: the signal code gets the care path from the
  * caller ({@code Regieplanning.Beeld}) and reads only its own tables (signals, crises, handovers, deadlines, outbox).
@@ -61,7 +63,8 @@ final class Batchstand {
     private final Map<BerichtIdentiteit, byte[]> verwerkt;
 
     private final Set<String> gewijzigd = new LinkedHashSet<>();
-    private final Map<String, ToewijzingStand> teBewarenToewijzingen = new LinkedHashMap<>();
+    /** In key order: two instances writing the same numbers then wait for each other instead of deadlocking. */
+    private final Map<String, ToewijzingStand> teBewarenToewijzingen = new TreeMap<>();
     private final Map<String, LeveringStand> teBewarenLeveringen = new LinkedHashMap<>();
     private final Map<String, Zorgpad> teBewarenZorgpaden = new LinkedHashMap<>();
     private final List<Registratie> teRegistreren = new ArrayList<>();
@@ -70,13 +73,8 @@ final class Batchstand {
     }
 
     /** Locks the youths (creating those not known yet) and reads what their messages will need. */
-    static Batchstand lees(Connection c, ZorgpadOpslag zorgpaden, SignaalOpslag signalen, RegieOpslag regie,
-                           List<IjwBericht> berichten, List<String> pseudoniemen, Instant nu) throws SQLException {
-        return new Batchstand(c, zorgpaden, signalen, regie, berichten, pseudoniemen, nu);
-    }
-
-    private Batchstand(Connection c, ZorgpadOpslag zorgpaden, SignaalOpslag signalen, RegieOpslag regie,
-                       List<IjwBericht> berichten, List<String> pseudoniemen, Instant nu) throws SQLException {
+    Batchstand(Connection c, ZorgpadOpslag zorgpaden, SignaalOpslag signalen, RegieOpslag regie,
+               List<IjwBericht> berichten, List<String> pseudoniemen, Instant nu) throws SQLException {
         this.zorgpaden = zorgpaden;
         this.signalen = signalen;
         this.regie = regie;

@@ -97,7 +97,7 @@ public final class BerichtVerwerking {
         Instant nu = klok.instant();
         List<String> pseudoniemen = berichten.stream().map(b -> pseudonimisering.pseudoniem(b.client().bsn())).toList();
         return Transactie.in(dataSource, c -> {
-            Batchstand stand = Batchstand.lees(c, zorgpaden, signalen, regie, berichten, pseudoniemen, nu);
+            Batchstand stand = new Batchstand(c, zorgpaden, signalen, regie, berichten, pseudoniemen, nu);
             List<Uitkomst> uitkomsten = new ArrayList<>(berichten.size());
             for (int i = 0; i < berichten.size(); i++) {
                 uitkomsten.add(pasToe(c, stand, berichten.get(i), pseudoniemen.get(i), nu));
@@ -220,24 +220,21 @@ public final class BerichtVerwerking {
         }
         boolean historisch = b.identiteit().dagtekening().isBefore(vandaag.minus(gemeente.signaalhorizon()));
         List<SignaalRij> uit = new ArrayList<>();
-        boolean signaalcode = false;
         if (besluit.signaal().isPresent()) {
-            signaalcode = true;
             trajectSignaal(c, besluit.signaal().get(), gemeente, historisch, zorgpad, beeld.toewijzingen(),
                     rij.stand(), nu).ifPresent(uit::add);
+            // A sent signal brings the youth under procesregie, which decides what this same message does next.
+            stand.herlees(c, jeugdige);
         }
         Regiesignalering.Soort soort = soort(b.soort());
         List<TrajectSleutel> trajecten = trajecten(b);
         if (Regiesignalering.heeftWerk(soort, trajecten, gemeente, historisch, beeld,
                 stand.crisisTrajecten(jeugdige), stand.geschiedenis(jeugdige).verblijf(), stand.onderRegie(jeugdige))) {
-            signaalcode = true;
             // What the message tells is known from when it was sent: a backlog or a replay must not move a crisis
             // placement to the moment it happens to be read. iJw gives only the Dagtekening, so its end is the bound.
             Instant bekend = Collections.min(List.of(nu,
                     b.identiteit().dagtekening().plusDays(1).atStartOfDay(ZONE).toInstant()));
             uit.addAll(regiesignalering.naBericht(c, soort, trajecten, gemeente, historisch, bekend, beeld, nu));
-        }
-        if (signaalcode) {
             stand.herlees(c, jeugdige);
         }
         return new Uitkomst.Verwerkt(uit);

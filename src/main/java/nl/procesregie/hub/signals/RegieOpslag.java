@@ -93,8 +93,7 @@ public final class RegieOpslag {
         }
     }
 
-    /** The iJw trajectories that already raised or joined a crisis of this youth. */
-    /** Per youth, the trajectories its crises were told by; a youth without any is left out. */
+    /** Per youth, the iJw trajectories that already raised or joined one of its crises; a youth without any is left out. */
     public Map<String, Set<TrajectSleutel>> crisisTrajecten(Connection c, Collection<String> jeugdigen)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

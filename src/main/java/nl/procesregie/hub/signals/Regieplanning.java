@@ -54,7 +54,7 @@ public final class Regieplanning {
                 jeugdige);
     }
 
-    /** The picture from allocations and starts/stops already at hand; allocations in the order a mail lists them. */
+    /** The picture from allocations and starts/stops already at hand, in any order. */
     public Beeld beeld(List<ToewijzingStand> toewijzingen, List<LeveringStand> leveringen, JeugdigeStand jeugdige) {
         Zorgpad zorgpad = Zorgpad.bereken(toewijzingen, leveringen,
                 (g, categorie, code) -> regio.gemeente(g).map(i -> i.isUitgesloten(categorie, code)).orElse(false));

@@ -27,6 +27,10 @@ import nl.procesregie.hub.timers.Termijnkalender;
  * (verblijf), a crisis product (crisisplaatsing), and for a youth under procesregie a handover (a perspective-offering
  * foster placement starts, or all care stopped). Only trajectories the message itself is about are looked at, so a
  * message about other care never raises a signal for an old trajectory. Runs in the unit of work's transaction.
+ * <p>
+ * In an ingest batch the care path's writes are still pending when this runs (see {@code ingest.Batchstand}): what it
+ * needs of the care path comes in the {@link Regieplanning.Beeld}; it reads only the tables of signals, crises,
+ * handovers, deadlines and the outbox, and of the youth only whether it is under procesregie.
  */
 public final class Regiesignalering {
 

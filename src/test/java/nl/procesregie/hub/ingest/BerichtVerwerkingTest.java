@@ -248,6 +248,19 @@ class BerichtVerwerkingTest {
     }
 
     @Test
+    void aStartThatIsBothTheFourthTrajectoryAndPerspectiveFosterCareAlsoStartsTheHandover() throws Exception {
+        String bsn = Berichten.bsn(414);
+        for (int i = 1; i <= 3; i++) {
+            verwerk(toewijzing(bsn, "5000000" + i, DAG, null, new Product("P" + i, "45", "45A3" + i)));
+        }
+        verwerk(Berichten.start(WOERDEN, "50000009", bsn, DAG, Berichten.identificatie(), "1",
+                new Product(null, "43", "43A03"), DAG));
+        assertEquals(List.of("VIERDE_TRAJECT|true"), rijen("select soort, verzonden from signaal"));
+        assertEquals(List.of("PLEEGZORG|" + DAG), rijen("select reden, datum from overdracht"),
+                "the signal put the youth under procesregie, so its own start is a handover");
+    }
+
+    @Test
     void oneBatchLeavesWhatItsMessagesLeaveOneByOne() throws Exception {
         List<byte[]> berichten = new ArrayList<>();
         for (String bsn : List.of(Berichten.bsn(411), Berichten.bsn(412))) {
@@ -288,7 +301,12 @@ class BerichtVerwerkingTest {
                         + "onder_regie_sinds is null from jeugdige order by 1",
                 "select afzender, identificatie, dagtekening, encode(inhoud_hash, 'hex'), jeugdige "
                         + "from verwerkt_bericht order by 1, 2, 3",
-                "select soort, volgnummer, jeugdige, aanbieder, product, historisch from signaal order by 2, 3")) {
+                "select soort, volgnummer, jeugdige, aanbieder, product, toewijzingnummer, hernieuwd, historisch, "
+                        + "verzonden, gemeente from signaal order by 2, 3",
+                "select jeugdige, reden, datum from overdracht order by 1",
+                "select soort, jeugdige, status from termijn order by 1, 2",
+                "select s.jeugdige, u.kanaal, u.onderwerp from uitgaand u join signaal s using (signaal_id) "
+                        + "order by 1, 2, 3")) {
             assertEquals(rijen(sql), batch.rijen(sql), sql);
         }
         assertEquals(2, rijen("select jeugdige from signaal where volgnummer = 4").size(),
