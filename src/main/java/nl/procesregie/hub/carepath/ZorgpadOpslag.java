@@ -201,22 +201,28 @@ public final class ZorgpadOpslag {
                 + "(select * from unnest(?::text[], ?::text[]))")) {
             ps.setArray(1, c.createArrayOf("text", gemeenteEnNummer.stream().map(p -> p.get(0)).toArray()));
             ps.setArray(2, c.createArrayOf("text", gemeenteEnNummer.stream().map(p -> p.get(1)).toArray()));
-            return toewijzingen(ps);
+            return rijen(ps, ZorgpadOpslag::toewijzing);
         }
     }
 
     public List<ToewijzingStand> toewijzingenVan(Connection c, Collection<String> jeugdigen) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT + " where jeugdige = any(?::text[])")) {
             ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
-            return toewijzingen(ps);
+            return rijen(ps, ZorgpadOpslag::toewijzing);
         }
     }
 
-    private static List<ToewijzingStand> toewijzingen(PreparedStatement ps) throws SQLException {
-        List<ToewijzingStand> lijst = new ArrayList<>();
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    private interface Rij<T> {
+        T lees(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> rijen(PreparedStatement ps, Rij<T> rij) throws SQLException {
+        List<T> lijst = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                lijst.add(toewijzing(rs));
+                lijst.add(rij.lees(rs));
             }
         }
         return lijst;
@@ -226,7 +232,7 @@ public final class ZorgpadOpslag {
         try (PreparedStatement ps = c.prepareStatement(TOEWIJZING_SELECT
                 + " where jeugdige = ? order by toewijzingsmoment, gemeente, toewijzingnummer")) {
             ps.setString(1, jeugdige);
-            return toewijzingen(ps);
+            return rijen(ps, ZorgpadOpslag::toewijzing);
         }
     }
 
@@ -273,25 +279,15 @@ public final class ZorgpadOpslag {
     public List<LeveringStand> leveringenVan(Connection c, Collection<String> jeugdigen) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT + " where jeugdige = any(?::text[])")) {
             ps.setArray(1, c.createArrayOf("text", jeugdigen.toArray()));
-            return leveringen(ps);
+            return rijen(ps, ZorgpadOpslag::levering);
         }
-    }
-
-    private static List<LeveringStand> leveringen(PreparedStatement ps) throws SQLException {
-        List<LeveringStand> lijst = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                lijst.add(levering(rs));
-            }
-        }
-        return lijst;
     }
 
     public List<LeveringStand> leveringen(Connection c, String jeugdige) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LEVERING_SELECT
                 + " where jeugdige = ? order by begindatum, soort, aanbieder, toewijzingnummer, product")) {
             ps.setString(1, jeugdige);
-            return leveringen(ps);
+            return rijen(ps, ZorgpadOpslag::levering);
         }
     }
 
