@@ -12,42 +12,21 @@ public final class TestBsn {
 
     static final long EERSTE = 999_900_006L;
     static final long LAATSTE = 999_999_990L;
-    private static final int[] GELDIG = geldige();
-    public static final int AANTAL = GELDIG.length;
     /** The test range as a generator's series: the demo's youths. */
-    public static final BsnReeks REEKS = new BsnReeks() {
-        @Override
-        public int aantal() {
-            return AANTAL;
-        }
-
-        @Override
-        public String geldig(int n) {
-            return TestBsn.geldig(n);
-        }
-
-        @Override
-        public String ongeldig(int n) {
-            return TestBsn.ongeldig(n);
-        }
-    };
+    public static final BsnReeks REEKS = BsnReeks.tussen(EERSTE, LAATSTE);
+    public static final int AANTAL = REEKS.aantal();
 
     private TestBsn() {
     }
 
     /** The n-th valid test BSN (0-based), ascending. */
     public static String geldig(int n) {
-        if (n < 0 || n >= AANTAL) {
-            throw new IllegalArgumentException("er zijn " + AANTAL + " geldige test-BSN's; gevraagd nummer " + n);
-        }
-        return Long.toString(EERSTE + GELDIG[n]);
+        return REEKS.geldig(n);
     }
 
     /** A number from the test range that fails the eleven-test: for the records that must be parked as BSN_ONGELDIG. */
     public static String ongeldig(int n) {
-        // Moving the last digit by one (without a carry) moves the sum by one, so the neighbour always fails.
-        long geldig = EERSTE + GELDIG[Math.floorMod(n, AANTAL)];
-        return Long.toString(geldig % 10 == 9 ? geldig - 1 : geldig + 1);
+        return REEKS.ongeldig(n);
     }
 
     /** 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11, nine digits, not all zeros. */
@@ -66,16 +45,5 @@ public final class TestBsn {
             som += i < 8 ? (9 - i) * d : -d;
         }
         return !nul && som % 11 == 0;
-    }
-
-    private static int[] geldige() {
-        int[] lijst = new int[(int) (LAATSTE - EERSTE) / 10 + 1];
-        int i = 0;
-        for (long b = EERSTE; b <= LAATSTE; b++) {
-            if (elfproef(Long.toString(b))) {
-                lijst[i++] = (int) (b - EERSTE);
-            }
-        }
-        return java.util.Arrays.copyOf(lijst, i);
     }
 }

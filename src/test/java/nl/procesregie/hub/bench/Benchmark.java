@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import nl.procesregie.hub.demo.BsnReeks;
 import nl.procesregie.hub.demo.DemoGenerator;
 import nl.procesregie.hub.demo.FeedBericht;
 import nl.procesregie.hub.demo.Stroom;
@@ -51,6 +52,7 @@ import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.testinfra.KindHub;
 import nl.procesregie.hub.testinfra.KindProces;
 import nl.procesregie.hub.testinfra.TestKafka;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /**
@@ -97,6 +99,12 @@ public final class Benchmark {
     }
 
     private static final String GEMEENTE_LIVE = "0632";
+    /**
+     * Where the youths' numbers start: the iJw test range holds only 9,091 valid numbers, too few for a year of a
+     * country's youth care. These pass the eleven-test and exist only in the benchmark's own broker and database,
+     * both removed after the run.
+     */
+    private static final long SYNTHETISCHE_BSN = 800_000_000L;
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
     private final Opzet opzet;
@@ -144,7 +152,7 @@ public final class Benchmark {
                     opzet.berichten(), opzet.partities(), Runtime.getRuntime().availableProcessors(), opzet.hubHeap());
             postgresInstellingen(postgres, db);
 
-            SynthetischeBsn bsns = new SynthetischeBsn(opzet.berichten() / 2 + 10_000);
+            BsnReeks bsns = BsnReeks.vanaf(SYNTHETISCHE_BSN, opzet.berichten() / 2 + 10_000);
             long records = vulFeed(bsns);
             double plafond = plafond(records);
 
@@ -168,7 +176,7 @@ public final class Benchmark {
 
                 Map<Integer, Live> live = new java.util.LinkedHashMap<>();
                 int vanaf = bsns.aantal();
-                SynthetischeBsn liveBsns = new SynthetischeBsn(vanaf + opzet.tempi().stream()
+                BsnReeks liveBsns = BsnReeks.vanaf(SYNTHETISCHE_BSN, vanaf + opzet.tempi().stream()
                         .mapToInt(t -> (int) (t * opzet.live().toSeconds() / 4 + 1)).sum());
                 for (int tempo : opzet.tempi()) {
                     Live l = live(tempo, liveBsns, vanaf, postgres, db, mailbak);
@@ -190,7 +198,7 @@ public final class Benchmark {
     // ---- the feed
 
     /** Writes the replay feed: a year of a national-size region, all of it older than the signal horizon. */
-    private long vulFeed(SynthetischeBsn bsns) throws Exception {
+    private long vulFeed(BsnReeks bsns) throws Exception {
         Instant nu = Instant.now();
         Instant grens = nu.minus(Duration.ofDays(35));
         // About five messages per youth in the first year of a simulation: this fills the year with the records.
@@ -327,23 +335,12 @@ public final class Benchmark {
     // ---- the replay
 
     private Map<String, String> hubOmgeving(TestPostgres postgres, String db, Mailbak mailbak, int poort) {
-        Map<String, String> m = new HashMap<>();
-        m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
-        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        m.put("HUB_KAFKA_GROUP_ID", groep);
-        m.put("HUB_TOPIC_TOEWIJZINGEN", topics.get(Stroom.TOEWIJZINGEN));
-        m.put("HUB_TOPIC_START_STOP", topics.get(Stroom.START_STOP));
-        m.put("HUB_TOPIC_VERZOEKEN", topics.get(Stroom.VERZOEKEN));
-        m.put("HUB_TOPIC_SIGNALEN", prefix + "regie.signalen");
-        m.put("HUB_TOPIC_ONGELDIG", prefix + "ijw.ongeldig");
+        Map<String, String> m = TestInstellingen.hubOpTopics(kafka.bootstrapServers(), groep, topics,
+                prefix + "regie.signalen", prefix + "ijw.ongeldig", db, "127.0.0.1", mailbak.poort());
         m.put("HUB_TOPIC_MELDINGEN", prefix + "regie.meldingen");
         m.put("HUB_TOPIC_ACTIES", prefix + "regie.acties");
-        m.put("HUB_DB_URL", db);
         m.put("HUB_DB_USER", postgres.user());
         m.put("HUB_DB_PASSWORD", postgres.password());
-        m.put("SMTP_HOST", "127.0.0.1");
-        m.put("SMTP_PORT", String.valueOf(mailbak.poort()));
-        m.put("HUB_DEMO_FEED", "false");
         m.put("HUB_HTTP_PORT", String.valueOf(poort));
         m.put("HUB_DATA_DIR", map.resolve("hub").toString());
         return m;
@@ -475,7 +472,7 @@ public final class Benchmark {
      * VIERDE_TRAJECT signal: from that record's timestamp to the commit of its transaction, and to its mail. The clock
      * starts once the producer knows the topic, so no burst makes up for a slow start.
      */
-    private Live live(int tempo, SynthetischeBsn bsns, int vanaf, TestPostgres postgres, String db, Mailbak mailbak)
+    private Live live(int tempo, BsnReeks bsns, int vanaf, TestPostgres postgres, String db, Mailbak mailbak)
             throws Exception {
         int jeugdigen = (int) (tempo * opzet.live().toSeconds() / 4);
         Map<String, Long> verstuurd = new HashMap<>();

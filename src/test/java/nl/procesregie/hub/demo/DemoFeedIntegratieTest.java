@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.procesregie.hub.app.Hub;
 import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.config.HubInstellingen;
+import nl.procesregie.hub.testinfra.TestInstellingen;
 import nl.procesregie.hub.testinfra.TestKafka;
 import nl.procesregie.hub.testinfra.TestPostgres;
 import nl.procesregie.hub.testinfra.TestSmtp;
@@ -83,20 +83,9 @@ class DemoFeedIntegratieTest {
     /** A hub on the bundled Utrecht West configuration, reading {@code topics} on the test's servers. */
     static Map<String, String> instellingen(TestKafka kafka, Map<Stroom, String> topics, String signalen,
                                             String ongeldig, String groep, String db, TestSmtp smtp) {
-        Map<String, String> m = new HashMap<>();
-        m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
-        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        m.put("HUB_KAFKA_GROUP_ID", groep);
-        m.put("HUB_TOPIC_TOEWIJZINGEN", topics.get(Stroom.TOEWIJZINGEN));
-        m.put("HUB_TOPIC_START_STOP", topics.get(Stroom.START_STOP));
-        m.put("HUB_TOPIC_VERZOEKEN", topics.get(Stroom.VERZOEKEN));
-        m.put("HUB_TOPIC_SIGNALEN", signalen);
-        m.put("HUB_TOPIC_ONGELDIG", ongeldig);
-        m.put("HUB_DB_URL", db);
-        m.put("SMTP_HOST", smtp.host());
-        m.put("SMTP_PORT", String.valueOf(smtp.port()));
+        Map<String, String> m = TestInstellingen.hubOpTopics(kafka.bootstrapServers(), groep, topics, signalen,
+                ongeldig, db, smtp.host(), smtp.port());
         m.put("HUB_OUTBOX_INTERVAL", "PT0.1S");
-        m.put("HUB_DEMO_FEED", "false");
         m.put("HUB_HTTP_PORT", "0");
         return m;
     }

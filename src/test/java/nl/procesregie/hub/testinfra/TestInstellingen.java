@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import nl.procesregie.hub.app.Onderdelen;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.demo.Stroom;
 
 /** Settings for tests that build the hub's parts on their own database, without starting a hub. */
 public final class TestInstellingen {
@@ -33,6 +34,29 @@ public final class TestInstellingen {
         m.put("HUB_DEMO_FEED", "false");
         m.putAll(extra);
         return HubInstellingen.uit(m);
+    }
+
+    /**
+     * A hub on the bundled Utrecht West configuration, reading the demo feed's three topics at {@code kafka} and
+     * writing to the given topics, database and mail server; the demo feed off, as the caller feeds the topics.
+     */
+    public static Map<String, String> hubOpTopics(String kafka, String groep, Map<Stroom, String> topics,
+                                                  String signalen, String ongeldig, String db, String smtpHost,
+                                                  int smtpPort) {
+        Map<String, String> m = new HashMap<>();
+        m.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
+        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        m.put("HUB_KAFKA_GROUP_ID", groep);
+        m.put("HUB_TOPIC_TOEWIJZINGEN", topics.get(Stroom.TOEWIJZINGEN));
+        m.put("HUB_TOPIC_START_STOP", topics.get(Stroom.START_STOP));
+        m.put("HUB_TOPIC_VERZOEKEN", topics.get(Stroom.VERZOEKEN));
+        m.put("HUB_TOPIC_SIGNALEN", signalen);
+        m.put("HUB_TOPIC_ONGELDIG", ongeldig);
+        m.put("HUB_DB_URL", db);
+        m.put("SMTP_HOST", smtpHost);
+        m.put("SMTP_PORT", String.valueOf(smtpPort));
+        m.put("HUB_DEMO_FEED", "false");
+        return m;
     }
 
     /** The hub's parts on {@code db} with the test regio and these settings, on {@code klok}. */
