@@ -56,6 +56,11 @@ public final class ZorgpadOpslag {
             return new JeugdigeRij(pseudoniem, merk, voorletters, geboortedatum, laatsteGemeente, gegevensDagtekening,
                     onderRegie);
         }
+
+        public JeugdigeRij metOnderRegie(boolean onder) {
+            return new JeugdigeRij(pseudoniem, hoogwatermerk, voorletters, geboortedatum, laatsteGemeente,
+                    gegevensDagtekening, onder);
+        }
     }
 
     /**

@@ -52,7 +52,6 @@ final class Batchstand {
     private final Instant nu;
 
     private final Map<String, JeugdigeRij> jeugdigen;
-    private final Map<String, Boolean> onderRegie = new HashMap<>();
     private final Map<String, Map<String, ToewijzingStand>> toewijzingen = new HashMap<>();
     /** Every allocation the batch's JW301s name, whichever youth it belongs to: the conflict check reads it. */
     private final Map<String, ToewijzingStand> perNummer = new HashMap<>();
@@ -81,7 +80,6 @@ final class Batchstand {
         this.nu = nu;
         this.jeugdigen = new HashMap<>(zorgpaden.vergrendelRijen(c, pseudoniemen, nu));
         Set<String> wie = jeugdigen.keySet();
-        jeugdigen.forEach((j, rij) -> onderRegie.put(j, rij.onderRegie()));
         for (String j : wie) {
             toewijzingen.put(j, new HashMap<>());
             leveringen.put(j, new HashMap<>());
@@ -189,7 +187,7 @@ final class Batchstand {
     }
 
     boolean onderRegie(String jeugdige) {
-        return onderRegie.get(jeugdige);
+        return jeugdigen.get(jeugdige).onderRegie();
     }
 
     /** Writes everything collected, in the batch's transaction: a handful of round trips, whatever its size. */
@@ -220,7 +218,8 @@ final class Batchstand {
     void herlees(Connection c, String jeugdige) throws SQLException {
         geschiedenis.putAll(signalen.geschiedenis(c, List.of(jeugdige)));
         crisisTrajecten.put(jeugdige, regie.crisisTrajecten(c, List.of(jeugdige)).getOrDefault(jeugdige, Set.of()));
-        onderRegie.put(jeugdige, zorgpaden.regiestand(c, jeugdige).onderRegie());
+        jeugdigen.put(jeugdige, jeugdigen.get(jeugdige)
+                .metOnderRegie(zorgpaden.regiestand(c, jeugdige).onderRegie()));
     }
 
     private static String nummerSleutel(String gemeente, String nummer) {
