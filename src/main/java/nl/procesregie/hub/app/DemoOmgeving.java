@@ -40,8 +40,7 @@ public final class DemoOmgeving implements AutoCloseable {
             Path data = i.dataDir().toAbsolutePath();
             if (i.kafkaBootstrapServers().isEmpty()) {
                 demo.kafka = IngebouwdeKafka.start(data.resolve("kafka"), i.ingebouwdeKafkaPoort(), i.maxRecordBytes());
-                demo.kafka.maakTopics(List.of(i.topicToewijzingen(), i.topicStartStop(), i.topicVerzoeken(),
-                        i.topicSignalen(), i.topicOngeldig()));
+                demo.kafka.maakTopics(i.topics());
             }
             if (i.dbUrl().isEmpty()) {
                 demo.postgres = IngebouwdePostgres.start(data.resolve("postgres"));

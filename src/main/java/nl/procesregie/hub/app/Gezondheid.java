@@ -5,15 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import nl.procesregie.hub.ingest.IjwConsumer;
 
 /**
- * Liveness and readiness for {@code /health}: ready when PostgreSQL answers, the Kafka cluster answers and no
- * consumer is held up by an outage. During an outage the hub waits and loses nothing, and the report says which part
+ * Liveness and readiness for {@code /health}: ready when PostgreSQL answers, the Kafka cluster answers and holds
+ * every topic the hub reads and writes, and no consumer is held up by an outage. A missing topic is named: nothing
+ * would be read from it, or written to it, until an operator creates it. During an outage the hub waits and loses nothing, and the report says which part
  * is out. SMTP is reported but does not make the hub unready: it keeps reading and mail waits in the outbox, shared by
  * every instance; "smtp" is DOWN while mail waits after a failed attempt that was no refusal of an address. The
  * outbox backlog is reported so an operator sees mail piling up, and so are rows that failed for good (a refused
@@ -22,15 +23,17 @@ import nl.procesregie.hub.ingest.IjwConsumer;
 public final class Gezondheid {
 
     /** The report; {@code httpStatus} is 200 when ready, else 503. */
-    public record Rapport(boolean gereed, boolean database, boolean kafka, boolean smtp, long uitgaandWachtend,
-                          long oudsteWachtendSeconden, long uitgaandMislukt) {
+    public record Rapport(boolean gereed, boolean database, boolean kafka, List<String> ontbrekendeTopics,
+                          boolean smtp, long uitgaandWachtend, long oudsteWachtendSeconden, long uitgaandMislukt) {
         public int httpStatus() {
             return gereed ? 200 : 503;
         }
 
         public String json() {
             return "{\"status\":\"" + (gereed ? "UP" : "DOWN") + "\",\"database\":\"" + (database ? "UP" : "DOWN")
-                    + "\",\"kafka\":\"" + (kafka ? "UP" : "DOWN") + "\",\"smtp\":\"" + (smtp ? "UP" : "DOWN")
+                    + "\",\"kafka\":\"" + (kafka ? "UP" : "DOWN") + "\",\"ontbrekendeTopics\":["
+                    + ontbrekendeTopics.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(","))
+                    + "],\"smtp\":\"" + (smtp ? "UP" : "DOWN")
                     + "\",\"uitgaandWachtend\":" + uitgaandWachtend
                     + ",\"oudsteWachtendSeconden\":" + oudsteWachtendSeconden
                     + ",\"uitgaandMislukt\":" + uitgaandMislukt + "}";
@@ -39,16 +42,18 @@ public final class Gezondheid {
 
     private final DataSource dataSource;
     private final List<IjwConsumer> consumers;
-    private final BooleanSupplier brokerBereikbaar;
+    private final BrokerWacht broker;
 
-    public Gezondheid(DataSource dataSource, List<IjwConsumer> consumers, BooleanSupplier brokerBereikbaar) {
+    public Gezondheid(DataSource dataSource, List<IjwConsumer> consumers, BrokerWacht broker) {
         this.dataSource = dataSource;
         this.consumers = List.copyOf(consumers);
-        this.brokerBereikbaar = brokerBereikbaar;
+        this.broker = broker;
     }
 
     public Rapport rapport() {
-        boolean kafka = brokerBereikbaar.getAsBoolean() && consumers.stream().noneMatch(IjwConsumer::heeftStoring);
+        boolean kafka = broker.bereikbaar() && consumers.stream().noneMatch(IjwConsumer::heeftStoring);
+        List<String> ontbrekend = broker.ontbrekendeTopics();
+        boolean gereed = kafka && ontbrekend.isEmpty();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) filter (where status = 'WACHTEND'), "
                      + "coalesce(extract(epoch from now() - min(aangemaakt_op) filter (where status = 'WACHTEND'))"
@@ -58,9 +63,10 @@ public final class Gezondheid {
                      + "where status in ('WACHTEND', 'MISLUKT')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Rapport(kafka, true, kafka, !rs.getBoolean(4), rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            return new Rapport(gereed, true, kafka, ontbrekend, !rs.getBoolean(4), rs.getLong(1), rs.getLong(2),
+                    rs.getLong(3));
         } catch (SQLException e) {
-            return new Rapport(false, false, kafka, true, -1, -1, -1);
+            return new Rapport(false, false, kafka, ontbrekend, true, -1, -1, -1);
         }
     }
 }

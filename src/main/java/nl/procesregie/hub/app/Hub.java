@@ -137,10 +137,9 @@ public final class Hub implements AutoCloseable {
             main.bind("bewaartermijn", onderdelen.bewaartermijn());
             main.bind("bevestigingsPagina", new BevestigingsPagina(onderdelen.tokens(), onderdelen.bevestigingen(),
                     code -> regio.gemeente(code).map(GemeenteInstellingen::naam), klok));
-            brokerWacht = new BrokerWacht(infra.kafkaBootstrapServers(), kafkaClient, Duration.ofSeconds(5),
-                    Duration.ofSeconds(15));
-            Gezondheid gezondheid = new Gezondheid(dataSource, List.of(consumer, regieConsumer),
-                    brokerWacht::bereikbaar);
+            brokerWacht = new BrokerWacht(infra.kafkaBootstrapServers(), kafkaClient, instellingen.topics(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(15));
+            Gezondheid gezondheid = new Gezondheid(dataSource, List.of(consumer, regieConsumer), brokerWacht);
             main.bind("gezondheid", gezondheid);
             main.bind("meetwaarden", new Meetwaarden(gezondheid, dataSource, List.of(consumer, regieConsumer),
                     tellers));

@@ -434,6 +434,12 @@ public final class HubInstellingen {
         return topicOngeldig;
     }
 
+    /** Every topic the hub reads or writes: demo mode creates them, readiness asks the cluster for them. */
+    public List<String> topics() {
+        return List.of(topicToewijzingen, topicStartStop, topicVerzoeken, topicMeldingen, topicActies, topicSignalen,
+                topicOngeldig).stream().distinct().toList();
+    }
+
     /** Absent: use the embedded PostgreSQL (demo only). Always starts with {@code jdbc:postgresql:}. */
     public Optional<String> dbUrl() {
         return Optional.ofNullable(dbUrl);

@@ -11,12 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import nl.procesregie.hub.testinfra.KindProces;
+import nl.procesregie.hub.testinfra.LogVanger;
 import nl.procesregie.hub.testinfra.TestPostgres;
 
 /**
@@ -112,5 +114,40 @@ class GezondheidIntegratieTest {
         omgeving.smtp.waitForMessages(2, WACHT);
         HubOmgeving.wachtTot("de mail is weg", WACHT, () -> haal("/health").contains("\"smtp\":\"UP\""));
         assertEquals(2, omgeving.smtp.received().length, "the waiting mail, once");
+    }
+
+    /**
+     * A topic the hub needs but the cluster lacks: not ready, naming it, in the log once and without the Kafka
+     * clients' warning at every metadata refresh; the rest of the hub goes on. Once created, it is read.
+     */
+    @Test
+    void aMissingTopicMakesTheHubUnreadyNamingItUntilItIsCreated() throws Exception {
+        omgeving = new HubOmgeving();
+        poort = KindProces.vrijePoort();
+        String later = omgeving.prefix + "regie.meldingen.later";
+        Map<String, String> instellingen = omgeving.instellingen("ontbrekend-topic");
+        instellingen.put("HUB_HTTP_PORT", String.valueOf(poort));
+        instellingen.put("HUB_TOPIC_MELDINGEN", later);
+        try (LogVanger log = LogVanger.vang()) {
+            omgeving.start(instellingen);
+            HubOmgeving.wachtTot("niet gereed, het topic genoemd", WACHT,
+                    () -> haal("/health").startsWith("503 ") && haal("/health").contains(
+                            "\"ontbrekendeTopics\":[\"" + later + "\"]"));
+            assertTrue(haal("/health").contains("\"kafka\":\"UP\""), "the cluster itself answers");
+
+            omgeving.vierTrajecten(Berichten.bsn(72), "M");
+            omgeving.smtp.waitForMessages(1, WACHT);
+
+            omgeving.kafka.createTopics(1, later);
+            HubOmgeving.wachtTot("gereed zodra het topic er is", WACHT, () -> haal("/health").startsWith("200 "));
+            omgeving.kafka.send(later, Regieberichten.crisis("0632", Berichten.bsn(73), "lokale-toegang",
+                    Instant.now(), "CR-1"));
+            omgeving.smtp.waitForMessages(2, WACHT);
+            assertEquals(2, omgeving.smtp.received().length, "the crisis melding on the new topic was read");
+
+            assertEquals(1, log.met(later).stream().filter(r -> r.niveau().name().equals("WARN")).count(),
+                    "named once: " + log.met(later));
+            assertTrue(log.met("UNKNOWN_TOPIC").isEmpty(), "no client warning: " + log.met("UNKNOWN_TOPIC"));
+        }
     }
 }

@@ -13,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -103,13 +105,13 @@ class HubArtefactIT {
         }
     }
 
-    static void publiceer(int kafkaPoort, List<byte[]> berichten) throws Exception {
+    static void publiceer(int kafkaPoort, String topic, List<byte[]> berichten) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPoort,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             for (byte[] b : berichten) {
-                producer.send(new ProducerRecord<>("ijw.toewijzingen", b)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topic, b)).get(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -145,14 +147,20 @@ class HubArtefactIT {
         System.out.println("Artefact gereed na " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         assertTrue(haal(httpPoort, "/mail").contains("Nog geen mails"));
 
+        // Every topic exists from the start: a crisis melding published with a plain client right away is read.
+        publiceer(kafkaPoort, "regie.meldingen", List.of(Regieberichten.crisis("0632", Berichten.bsn(301),
+                "lokale-toegang", Instant.now(), "CR-artefact")));
+        HubOmgeving.wachtTot("de crisismail", WACHT, () -> mailsOfNul() == 1);
+
         String bsn = Berichten.bsn(300);
-        publiceer(kafkaPoort, List.of(traject(bsn, 1), traject(bsn, 2), traject(bsn, 3), traject(bsn, 4)));
-        HubOmgeving.wachtTot("de eerste mail staat op de pagina", WACHT,
+        publiceer(kafkaPoort, "ijw.toewijzingen",
+                List.of(traject(bsn, 1), traject(bsn, 2), traject(bsn, 3), traject(bsn, 4)));
+        HubOmgeving.wachtTot("de trajectmail staat op de pagina", WACHT,
                 () -> haal(httpPoort, "/mail").contains("Vierde traject"));
-        assertEquals(1, mails());
-        String pagina = haal(httpPoort, "/mail");
-        String naam = pagina.replaceAll("(?s).*href=\"/mail/([^\"]+)\".*", "$1");
-        String mail = haal(httpPoort, "/mail/" + naam);
+        assertEquals(2, mails());
+        String mail = Pattern.compile("href=\"/mail/([^\"]+)\"").matcher(haal(httpPoort, "/mail")).results()
+                .map(m -> haal(httpPoort, "/mail/" + m.group(1))).filter(m -> m.contains("Vierde traject"))
+                .findFirst().orElseThrow();
         assertTrue(mail.startsWith("200") && mail.contains("J.P."), "the rendered mail is served");
         assertFalse(mail.contains(bsn), "no BSN in the mail");
         assertTrue(haal(httpPoort, "/mail/..%2F..%2Fetc%2Fpasswd").startsWith("404"));
@@ -164,9 +172,13 @@ class HubArtefactIT {
         hub = start(omgeving, "artefact-2.log");
         HubOmgeving.wachtTot("de hub is weer gereed", WACHT, () -> haal(httpPoort, "/health").startsWith("200"));
         assertTrue(haal(httpPoort, "/mail").contains("Vierde traject"), "the kept mail is shown after a restart");
-        publiceer(kafkaPoort, List.of(traject(bsn, 5)));
-        HubOmgeving.wachtTot("de vervolgmail", WACHT, () -> mailsOfNul() == 2);
+        publiceer(kafkaPoort, "ijw.toewijzingen", List.of(traject(bsn, 5)));
+        HubOmgeving.wachtTot("de vervolgmail", WACHT, () -> mailsOfNul() == 3);
         assertFalse(haal(httpPoort, "/mail").contains("(hernieuwd)"), "the fifth trajectory continued the count");
+        for (String log : List.of("artefact-1.log", "artefact-2.log")) {
+            assertFalse(log(log).contains("UNKNOWN_TOPIC") || log(log).contains("bestaat niet op het Kafka-cluster"),
+                    "no topic is missing in demo mode: " + log);
+        }
     }
 
     static long eindOffsets(int kafkaPoort) throws Exception {
