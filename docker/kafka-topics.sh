@@ -8,8 +8,9 @@ bootstrap="${BOOTSTRAP:-kafka:9092}"
 partities="${PARTITIES:-3}"
 kafka_topics=/opt/kafka/bin/kafka-topics.sh
 
-# Incoming iJw topics, the outgoing signal events and the dead-letter topic; names as the hub's defaults.
-for topic in ijw.toewijzingen ijw.start-stop ijw.verzoeken regie.signalen ijw.ongeldig; do
+# All seven of the hub's topics, names as its defaults: the incoming iJw topics, the back office's meldingen and
+# acknowledgements, the outgoing signal events and the dead-letter topic. The hub is not ready while one is missing.
+for topic in ijw.toewijzingen ijw.start-stop ijw.verzoeken regie.meldingen regie.acties regie.signalen ijw.ongeldig; do
   "${kafka_topics}" --bootstrap-server "${bootstrap}" --create --if-not-exists \
     --topic "${topic}" --partitions "${partities}" --replication-factor 1
 done
