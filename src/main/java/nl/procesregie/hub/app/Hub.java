@@ -159,6 +159,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("camel.server.enabled", "true");
             main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
+            Beveiligingskoppen.installeer(main);
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
             // The producers of routes take the same TLS and SASL settings, handed over as objects rather than as
             // property strings, which Camel would read for placeholders (a password may hold '{{').
