@@ -85,7 +85,7 @@ public final class Hub implements AutoCloseable {
 
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok, Uitbreiding uitbreiding)
             throws Exception {
-        RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties());
+        RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties(), instellingen.modus());
         controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
         HikariDataSource dataSource = dataSource(instellingen, infra);
         Tijdplanner tijdplanner = null;
