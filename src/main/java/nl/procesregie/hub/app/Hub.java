@@ -85,7 +85,7 @@ public final class Hub implements AutoCloseable {
 
     public static Hub start(HubInstellingen instellingen, Infrastructuur infra, Clock klok, Uitbreiding uitbreiding)
             throws Exception {
-        RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties());
+        RegioConfiguratie regio = RegioConfiguratie.laad(instellingen.configLocaties(), instellingen.modus());
         controleerPoortVrij(instellingen.httpHost(), instellingen.httpPort());
         HikariDataSource dataSource = dataSource(instellingen, infra);
         Tijdplanner tijdplanner = null;
@@ -158,6 +158,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("camel.server.enabled", "true");
             main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
+            Beveiligingskoppen.installeer(main);
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
             // The producers of routes take the same TLS and SASL settings, handed over as objects rather than as
             // property strings, which Camel would read for placeholders (a password may hold '{{').

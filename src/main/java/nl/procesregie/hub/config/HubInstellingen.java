@@ -2,6 +2,8 @@ package nl.procesregie.hub.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,14 +38,35 @@ public final class HubInstellingen {
     private static final String STANDAARD_AFZENDER = "procesregie-hub@localhost";
     // Public knowledge by design: fine for demo data, refused in productie.
     private static final String STANDAARD_SLEUTEL = "procesregie-hub-ontwikkelsleutel-niet-voor-productie";
-    // A keyed hash is only as strong as its key; 32 characters gives HMAC-SHA256 a full-strength key.
+    // A keyed hash is only as strong as its key; 32 bytes gives HMAC-SHA256 a full-strength key.
     private static final int MIN_SLEUTEL_LENGTE = 32;
+    // Catches 'aaaa…' and 'abab…': a random key of 32 bytes or more in base64 has far more distinct characters.
+    private static final int MIN_VERSCHILLENDE_TEKENS = 16;
+    private static final String MAAK_SLEUTEL = "maak een willekeurige sleutel, bijvoorbeeld met: openssl rand -base64 48";
     private static final int MIN_WACHTWOORD_LENGTE = 16;
     // Public as well: links signed with it can be forged by anyone who reads this file.
     private static final String STANDAARD_BEVESTIG_SLEUTEL = "procesregie-hub-bevestigsleutel-niet-voor-productie";
+    /**
+     * Every key value the project publishes (these defaults, README, docker/, the tests): anyone can read them, so
+     * productie refuses them. HubInstellingenTest scans the repository for key values and fails on one missing here.
+     */
+    private static final Set<String> OPENBARE_SLEUTELS = Set.of(
+            STANDAARD_SLEUTEL,
+            STANDAARD_BEVESTIG_SLEUTEL,
+            "een-testsleutel-van-voldoende-lengte",
+            "de-bevestigsleutel-van-de-integratietests",
+            "de-pseudoniemsleutel-van-het-clustertest",
+            "een-bevestigingssleutel-van-voldoende-lengte",
+            "een-andere-sleutel-die-ook-lang-genoeg-is",
+            "een-sleutel-die-de-hub-niet-kent-123456");
+    /** The keys of the hub: each must differ from the others and from every password of the hub. */
+    private static final List<String> SLEUTELS = List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL");
+    private static final List<String> WACHTWOORDEN = List.of("HUB_OVERZICHT_WACHTWOORD", "HUB_DB_PASSWORD",
+            "SMTP_PASSWORD", "KAFKA_SASL_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD");
 
     private static final Pattern BOOTSTRAP_SERVER =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
+    private static final Pattern IP_ADRES = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final Modus modus;
@@ -165,6 +188,11 @@ public final class HubInstellingen {
         tijdplannerIncheckInterval = l.duur("HUB_TIJDPLANNER_INCHECKEN", Duration.ofMillis(7_500));
 
         controleerSamenhang(l);
+        if (modus == Modus.DEMO && !isLoopback(httpHost)) {
+            l.fout("HUB_HTTP_HOST", "demomodus luistert alleen op loopback (127.0.0.1, ::1 of localhost), gevonden "
+                    + Lezer.citaat(httpHost) + ": de demopagina's tonen jeugdigen, mail en werkende bevestigingslinks "
+                    + "zonder wachtwoord");
+        }
         if (modus == Modus.PRODUCTIE) {
             controleerProductie(l);
         }
@@ -305,6 +333,12 @@ public final class HubInstellingen {
         if (l.optioneel("HUB_CONFIG") == null) {
             // The bundled regions are examples: their addresses would send real care paths nowhere, or anywhere.
             l.fout("HUB_CONFIG", "ontbreekt; noem in productie de regio-YAML van de eigen regio");
+        } else {
+            for (String locatie : configLocaties) {
+                RegioConfiguratie.voorbeeld(locatie).ifPresent(voorbeeld -> l.fout("HUB_CONFIG", Lezer.citaat(locatie)
+                        + " is de meegeleverde voorbeeldregio " + voorbeeld + "; noem in productie de regio-YAML van de "
+                        + "eigen regio"));
+            }
         }
         if (demoFeed) {
             l.fout("HUB_DEMO_FEED", "de demofeed is in productie niet toegestaan");
@@ -326,13 +360,68 @@ public final class HubInstellingen {
         if (bevestigSleutelIsStandaard && !l.heeftFout("HUB_BEVESTIG_SLEUTEL")) {
             l.fout("HUB_BEVESTIG_SLEUTEL", "ontbreekt; met de openbare ontwikkelsleutel kan iedereen bevestigingslinks maken");
         }
+        controleerSleutels(l);
         if (l.optioneel("HUB_BASIS_URL") == null) {
             l.fout("HUB_BASIS_URL", "ontbreekt; de bevestigingslinks in de mails wijzen naar dit adres van de hub");
         } else if (!basisUrl.startsWith("https://") && !l.heeftFout("HUB_BASIS_URL")) {
             l.fout("HUB_BASIS_URL", "moet in productie met https:// beginnen, gevonden " + basisUrl);
         }
-        if (mailAfzender.equals(STANDAARD_AFZENDER)) {
+        if (!l.gezet("HUB_MAIL_AFZENDER")) {
             l.fout("HUB_MAIL_AFZENDER", "ontbreekt; in productie is een echt afzenderadres nodig");
+        } else if (!l.heeftFout("HUB_MAIL_AFZENDER") && Emailadres.isVoorbeeld(mailAfzender)) {
+            l.fout("HUB_MAIL_AFZENDER", Lezer.citaat(mailAfzender) + " ligt in een voorbeelddomein ("
+                    + Emailadres.VOORBEELDDOMEINEN_TEKST + "); in productie is een echt afzenderadres nodig");
+        }
+    }
+
+    /**
+     * A key that is published, predictable or shared with another secret protects nothing: with the
+     * acknowledgement key anyone could forge a working link, with the pseudonym key anyone could tell whose BSN is
+     * behind a pseudonym. One message per key, naming it, never quoting it.
+     */
+    private static void controleerSleutels(Lezer l) {
+        for (String naam : SLEUTELS) {
+            String waarde = l.optioneel(naam);
+            if (waarde == null || l.heeftFout(naam)) {
+                continue;
+            }
+            if (OPENBARE_SLEUTELS.contains(waarde)) {
+                l.fout(naam, "is een waarde die het project zelf publiceert (standaardwaarde, README, voorbeelden of "
+                        + "tests) en dus niet geheim; " + MAAK_SLEUTEL);
+                continue;
+            }
+            if (waarde.codePoints().distinct().count() < MIN_VERSCHILLENDE_TEKENS) {
+                l.fout(naam, "te voorspelbaar: minder dan " + MIN_VERSCHILLENDE_TEKENS + " verschillende tekens; "
+                        + MAAK_SLEUTEL);
+                continue;
+            }
+            List<String> anderen = new ArrayList<>(SLEUTELS);
+            anderen.remove(naam);
+            anderen.addAll(WACHTWOORDEN);
+            for (String ander : anderen) {
+                if (waarde.equals(l.optioneel(ander))) {
+                    l.fout(naam, "gelijk aan " + ander + "; elke sleutel moet een eigen geheime waarde hebben, ook "
+                            + "als één ervan uitlekt");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Loopback only, judged without a name lookup: a name other than localhost counts as reachable from outside. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IP_ADRES.matcher(h).matches()) {
+            return false;
+        }
+        try {
+            // A literal address is parsed, never looked up.
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -710,8 +799,8 @@ public final class HubInstellingen {
 
         String sleutel(String sleutel) {
             String waarde = ruw(sleutel);
-            if (waarde != null && waarde.length() < MIN_SLEUTEL_LENGTE) {
-                fout(sleutel, "te kort: gebruik minstens " + MIN_SLEUTEL_LENGTE + " tekens");
+            if (waarde != null && waarde.getBytes(StandardCharsets.UTF_8).length < MIN_SLEUTEL_LENGTE) {
+                fout(sleutel, "te kort: gebruik minstens " + MIN_SLEUTEL_LENGTE + " bytes; " + MAAK_SLEUTEL);
                 return null;
             }
             return waarde;
@@ -948,7 +1037,7 @@ public final class HubInstellingen {
             }
         }
 
-        private static String citaat(String waarde) {
+        static String citaat(String waarde) {
             return "'" + (waarde.length() > 80 ? waarde.substring(0, 80) + "…" : waarde) + "'";
         }
     }

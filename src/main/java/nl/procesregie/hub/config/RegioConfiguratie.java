@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
@@ -51,6 +52,8 @@ import java.util.regex.Pattern;
 public final class RegioConfiguratie {
 
     private static final String CLASSPATH = "classpath:";
+    /** Bundled for trying the hub; refused in productie, also when copied to a file. */
+    private static final List<String> VOORBEELDEN = List.of("config/utrecht-west.yaml", "config/flevoland.yaml");
     private static final int STANDAARD_DREMPEL = 4;
     private static final Period STANDAARD_SIGNAALHORIZON = Period.ofDays(30);
     private static final Duration STANDAARD_VERWIJZERWACHTTIJD = Duration.ofMinutes(2);
@@ -76,11 +79,19 @@ public final class RegioConfiguratie {
     }
 
     /**
-     * Reads and validates the regio files at {@code locaties} ({@code classpath:…} or a file path).
+     * Reads and validates the regio files at {@code locaties} ({@code classpath:…} or a file path), by demo rules.
      *
      * @throws ConfiguratieFout listing every problem in every file
      */
     public static RegioConfiguratie laad(List<String> locaties) {
+        return laad(locaties, Modus.DEMO);
+    }
+
+    /**
+     * As {@link #laad(List)}; in productie an address in a domain reserved for examples and tests is refused too, as
+     * signals sent there would reach no regisseur.
+     */
+    public static RegioConfiguratie laad(List<String> locaties, Modus modus) {
         List<String> fouten = new ArrayList<>();
         if (locaties.isEmpty()) {
             fouten.add("HUB_CONFIG: geen enkel regiobestand opgegeven");
@@ -88,7 +99,7 @@ public final class RegioConfiguratie {
         Map<String, GemeenteInstellingen> gemeenten = new LinkedHashMap<>();
         Map<String, String> vindplaats = new HashMap<>();
         for (String locatie : locaties) {
-            Bestandslezer lezer = new Bestandslezer(locatie);
+            Bestandslezer lezer = new Bestandslezer(locatie, modus);
             for (Map.Entry<String, GemeenteInstellingen> gelezen : lezer.lees().entrySet()) {
                 String pad = gelezen.getKey();
                 GemeenteInstellingen g = gelezen.getValue();
@@ -107,6 +118,49 @@ public final class RegioConfiguratie {
         return new RegioConfiguratie(gemeenten);
     }
 
+    /**
+     * The name of the bundled example regio this location holds, if it holds one. Compared as parsed YAML with every
+     * value as text, so a copy with other comments, layout, key order or quoting is still recognised.
+     */
+    static Optional<String> voorbeeld(String locatie) {
+        Object inhoud = inhoud(locatie);
+        if (inhoud == null) {
+            return Optional.empty();
+        }
+        for (String voorbeeld : VOORBEELDEN) {
+            if (inhoud.equals(inhoud(CLASSPATH + voorbeeld))) {
+                return Optional.of(voorbeeld.substring(voorbeeld.lastIndexOf('/') + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file as nested maps and lists of text; null when it cannot be read or parsed (loading reports why). */
+    private static Object inhoud(String locatie) {
+        try (InputStream in = new Bestandslezer(locatie, Modus.DEMO).open()) {
+            return in == null ? null : alsTekst(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static Object alsTekst(JsonNode knoop) {
+        if (knoop == null || knoop.isNull()) {
+            return "";
+        }
+        if (knoop.isObject()) {
+            Map<String, Object> map = new HashMap<>();
+            knoop.fields().forEachRemaining(e -> map.put(e.getKey(), alsTekst(e.getValue())));
+            return map;
+        }
+        if (knoop.isArray()) {
+            List<Object> lijst = new ArrayList<>();
+            knoop.forEach(k -> lijst.add(alsTekst(k)));
+            return lijst;
+        }
+        return knoop.asText();
+    }
+
     /** The settings of the gemeente with this 4-digit CBS code, if configured. */
     public Optional<GemeenteInstellingen> gemeente(String code) {
         return Optional.ofNullable(gemeenten.get(code));
@@ -121,11 +175,13 @@ public final class RegioConfiguratie {
     private static final class Bestandslezer {
         private final String locatie;
         private final String naam;
+        private final Modus modus;
         private final List<String> fouten = new ArrayList<>();
         private final Set<String> padenMetFout = new HashSet<>();
 
-        Bestandslezer(String locatie) {
+        Bestandslezer(String locatie, Modus modus) {
             this.locatie = locatie;
+            this.modus = modus;
             String pad = locatie.startsWith(CLASSPATH) ? locatie.substring(CLASSPATH.length()) : locatie;
             this.naam = pad.substring(Math.max(pad.lastIndexOf('/'), pad.lastIndexOf('\\')) + 1);
         }
@@ -293,8 +349,17 @@ public final class RegioConfiguratie {
             String adres = verplicht(pad, waarde);
             if (!adres.isEmpty() && !Emailadres.isGeldig(adres)) {
                 fout(pad, "geen geldig e-mailadres: '" + adres + "'");
+            } else if (!adres.isEmpty()) {
+                weigerVoorbeeld(pad, adres);
             }
             return adres;
+        }
+
+        private void weigerVoorbeeld(String pad, String adres) {
+            if (modus == Modus.PRODUCTIE && Emailadres.isVoorbeeld(adres)) {
+                fout(pad, "'" + adres + "' ligt in een voorbeelddomein (" + Emailadres.VOORBEELDDOMEINEN_TEKST
+                        + "); in productie is een echt adres nodig");
+            }
         }
 
         private String woord(String gemeentePad, String sleutel, String eigen, String regio) {
@@ -481,6 +546,7 @@ public final class RegioConfiguratie {
                     ontvangers.add(woord);
                 } else if (waarde.contains("@") && Emailadres.isGeldig(waarde)) {
                     ontvangers.add(waarde);
+                    weigerVoorbeeld(pad + "[" + i + "]", waarde);
                 } else if (waarde.contains("@")) {
                     fout(pad + "[" + i + "]", "geen geldig e-mailadres: '" + waarde + "'");
                 } else {

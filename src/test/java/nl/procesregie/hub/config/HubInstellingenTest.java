@@ -6,20 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HubInstellingenTest {
 
-    private static final String SLEUTEL = "een-geheime-sleutel-van-minstens-32-tekens";
+    // Made at run time, so the tests publish no key value that productie would have to refuse.
+    private static final String SLEUTEL = nieuweSleutel();
+    private static final String BEVESTIG_SLEUTEL = nieuweSleutel();
+    private static final String MAAK_SLEUTEL = "maak een willekeurige sleutel, bijvoorbeeld met: openssl rand -base64 48";
+
+    private static String nieuweSleutel() {
+        byte[] willekeurig = new byte[36];
+        new SecureRandom().nextBytes(willekeurig);
+        return Base64.getEncoder().encodeToString(willekeurig);
+    }
 
     private static HubInstellingen met(String... sleutelsEnWaarden) {
         Map<String, String> bron = new HashMap<>();
@@ -42,9 +63,9 @@ class HubInstellingenTest {
         bron.put("SMTP_PORT", "587");
         bron.put("SMTP_STARTTLS", "true");
         bron.put("HUB_PSEUDONIEM_SLEUTEL", SLEUTEL);
-        bron.put("HUB_MAIL_AFZENDER", "procesregie@regio.example");
-        bron.put("HUB_CONFIG", "classpath:config/utrecht-west.yaml");
-        bron.put("HUB_BEVESTIG_SLEUTEL", "bevestig-" + SLEUTEL);
+        bron.put("HUB_MAIL_AFZENDER", "signalen@procesregie-utrechtwest.nl");
+        bron.put("HUB_CONFIG", "/etc/procesregie/utrecht-west.yaml");
+        bron.put("HUB_BEVESTIG_SLEUTEL", BEVESTIG_SLEUTEL);
         bron.put("HUB_BASIS_URL", "https://procesregie.regio.example/");
         return bron;
     }
@@ -191,7 +212,7 @@ class HubInstellingenTest {
             "SMTP_PORT | 70000 | verwacht een poortnummer (1–65535), gevonden '70000'",
             "SMTP_STARTTLS | ja | verwacht true of false, gevonden 'ja'",
             "HUB_MAIL_AFZENDER | hub-at-regio | geen geldig e-mailadres: 'hub-at-regio'",
-            "HUB_PSEUDONIEM_SLEUTEL | kort | te kort: gebruik minstens 32 tekens",
+            "HUB_PSEUDONIEM_SLEUTEL | kort | te kort: gebruik minstens 32 bytes",
             "HUB_MAX_POGINGEN | -1 | verwacht een positief geheel getal, gevonden '-1'",
             "HUB_OUTBOX_INTERVAL | 200ms | verwacht een ISO-8601-duur zoals PT2M",
             "HUB_OUTBOX_INTERVAL | PT0S | moet groter dan nul zijn",
@@ -284,7 +305,7 @@ class HubInstellingenTest {
                 () -> HubInstellingen.uit(bron)).fouten());
         bron.put("HUB_BASIS_URL", "procesregie zonder schema");
         bron.put("HUB_BEVESTIG_SLEUTEL", "kort");
-        assertEquals(List.of("HUB_BEVESTIG_SLEUTEL: te kort: gebruik minstens 32 tekens",
+        assertEquals(List.of("HUB_BEVESTIG_SLEUTEL: te kort: gebruik minstens 32 bytes; " + MAAK_SLEUTEL,
                 "HUB_BASIS_URL: verwacht een adres zoals https://procesregie.gemeente.nl, gevonden "
                         + "'procesregie zonder schema'"),
                 assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron)).fouten());
@@ -416,5 +437,188 @@ class HubInstellingenTest {
         } finally {
             System.clearProperty("HUB_HTTP_PORT");
         }
+    }
+
+    /** The one problem productie reports for {@code waarde} under {@code sleutel}; never with the value in it. */
+    private static String productieFout(String sleutel, String waarde, String... meer) {
+        Map<String, String> bron = productie();
+        bron.put(sleutel, waarde);
+        for (int i = 0; i < meer.length; i += 2) {
+            bron.put(meer[i], meer[i + 1]);
+        }
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron),
+                sleutel + " geweigerd");
+        assertEquals(1, f.fouten().size(), f.getMessage());
+        assertTrue(f.fouten().get(0).startsWith(sleutel + ": "), f.getMessage());
+        if (sleutel.endsWith("_SLEUTEL")) {
+            assertFalse(f.getMessage().contains(waarde), "the key is not quoted: " + f.getMessage());
+        }
+        return f.fouten().get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL"})
+    void productieWeigertElkeOnveiligeSleutel(String sleutel) {
+        String ander = sleutel.equals("HUB_PSEUDONIEM_SLEUTEL") ? "HUB_BEVESTIG_SLEUTEL" : "HUB_PSEUDONIEM_SLEUTEL";
+        Map<String, String> zonder = productie();
+        zonder.remove(sleutel);
+        ConfiguratieFout ontbreekt = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(zonder));
+        assertEquals(1, ontbreekt.fouten().size(), ontbreekt.getMessage());
+        assertTrue(ontbreekt.fouten().get(0).startsWith(sleutel + ": ontbreekt"), ontbreekt.getMessage());
+
+        String kort = nieuweSleutel().substring(0, 31);
+        assertEquals(sleutel + ": te kort: gebruik minstens 32 bytes; " + MAAK_SLEUTEL, productieFout(sleutel, kort));
+        // The length counts bytes, as HMAC sees the key: 16 characters of two bytes each are enough.
+        Map<String, String> tweeBytes = productie();
+        tweeBytes.put(sleutel, "ĳĲëËéÉèÈüÜöÖïÏáÁ");
+        assertEquals(32, HubInstellingen.uit(tweeBytes).pseudoniemSleutel().length + HubInstellingen.uit(tweeBytes)
+                .bevestigSleutel().length - productie().get(ander).getBytes(StandardCharsets.UTF_8).length);
+
+        String voorspelbaar = sleutel + ": te voorspelbaar: minder dan 16 verschillende tekens; " + MAAK_SLEUTEL;
+        assertEquals(voorspelbaar, productieFout(sleutel, "a".repeat(64)));
+        assertEquals(voorspelbaar, productieFout(sleutel, "ab".repeat(32)));
+        assertEquals(voorspelbaar, productieFout(sleutel, "0123456789abcde".repeat(4)));
+
+        Map<String, String> gelijk = productie();
+        gelijk.put(sleutel, gelijk.get(ander));
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(gelijk));
+        String waarom = "; elke sleutel moet een eigen geheime waarde hebben, ook als één ervan uitlekt";
+        assertEquals(List.of("HUB_PSEUDONIEM_SLEUTEL: gelijk aan HUB_BEVESTIG_SLEUTEL" + waarom,
+                "HUB_BEVESTIG_SLEUTEL: gelijk aan HUB_PSEUDONIEM_SLEUTEL" + waarom), f.fouten());
+        String wachtwoord = nieuweSleutel();
+        assertTrue(productieFout(sleutel, wachtwoord, "HUB_DB_PASSWORD", wachtwoord)
+                .startsWith(sleutel + ": gelijk aan HUB_DB_PASSWORD"));
+        assertTrue(productieFout(sleutel, wachtwoord, "HUB_OVERZICHT_WACHTWOORD", wachtwoord)
+                .startsWith(sleutel + ": gelijk aan HUB_OVERZICHT_WACHTWOORD"));
+
+        String openbaar = sleutel + ": is een waarde die het project zelf publiceert (standaardwaarde, README, "
+                + "voorbeelden of tests) en dus niet geheim; " + MAAK_SLEUTEL;
+        assertEquals(openbaar, productieFout(sleutel, "procesregie-hub-ontwikkelsleutel-niet-voor-productie"));
+        assertEquals(openbaar, productieFout(sleutel, "procesregie-hub-bevestigsleutel-niet-voor-productie"));
+    }
+
+    @Test
+    void deOpenbareOntwikkelsleutelsExplicietGezetStartenGeenProductie() {
+        Map<String, String> bron = productie();
+        bron.put("HUB_PSEUDONIEM_SLEUTEL", "procesregie-hub-ontwikkelsleutel-niet-voor-productie");
+        bron.put("HUB_BEVESTIG_SLEUTEL", "procesregie-hub-bevestigsleutel-niet-voor-productie");
+        ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> HubInstellingen.uit(bron));
+        assertEquals(List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL"),
+                f.fouten().stream().map(r -> r.substring(0, r.indexOf(':'))).toList());
+    }
+
+    @Test
+    void demoAccepteertDeOntwikkelsleutelsEnTestsleutels() {
+        HubInstellingen i = met("HUB_PSEUDONIEM_SLEUTEL", "a".repeat(32), "HUB_BEVESTIG_SLEUTEL", "a".repeat(32));
+        assertFalse(i.pseudoniemSleutelIsStandaard());
+    }
+
+    // Values given to a key: KEY=value or KEY: value (README, docker/), and in Java a literal after the key's name,
+    // assigned to a name with "sleutel" in it, or a literal with "sleutel" in it turned into key bytes.
+    private static final List<Pattern> SLEUTELWAARDEN = List.of(
+            Pattern.compile("HUB_(?:PSEUDONIEM|BEVESTIG)_SLEUTEL\\s*[=:]\\s*([^\\s\"'`$|]+)"),
+            Pattern.compile("\"HUB_(?:PSEUDONIEM|BEVESTIG)_SLEUTEL\"\\s*,\\s*\"([^\"]*)\""),
+            Pattern.compile("(?i)\\w*sleutel\\w*\\s*=\\s*\"([^\"\\s]*)\""),
+            Pattern.compile("(?i)\"([^\"\\s]*sleutel[^\"\\s]*)\"\\.getBytes"));
+
+    @Test
+    void elkeSleutelwaardeDieHetProjectPubliceertWordtInProductieGeweigerd() throws IOException {
+        Set<String> gevonden = new TreeSet<>();
+        List<Path> bronnen = new ArrayList<>(List.of(Path.of("README.md")));
+        for (Path map : List.of(Path.of("docker"), Path.of("src", "test"))) {
+            try (Stream<Path> bestanden = Files.walk(map)) {
+                bestanden.filter(Files::isRegularFile).forEach(bronnen::add);
+            }
+        }
+        for (Path bron : bronnen) {
+            String tekst;
+            try {
+                tekst = Files.readString(bron);
+            } catch (java.nio.charset.MalformedInputException e) {
+                continue;
+            }
+            for (Pattern p : SLEUTELWAARDEN) {
+                Matcher m = p.matcher(tekst);
+                while (m.find()) {
+                    gevonden.add(m.group(1));
+                }
+            }
+        }
+        // The scan must see the keys the tests are known to use, or it proves nothing.
+        assertTrue(gevonden.containsAll(List.of("de-bevestigsleutel-van-de-integratietests",
+                "een-testsleutel-van-voldoende-lengte", "een-bevestigingssleutel-van-voldoende-lengte")), gevonden.toString());
+        List<String> aanvaard = new ArrayList<>();
+        for (String waarde : gevonden) {
+            for (String sleutel : List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL")) {
+                Map<String, String> bron = productie();
+                bron.put(sleutel, waarde);
+                try {
+                    HubInstellingen.uit(bron);
+                    aanvaard.add(sleutel + "=" + waarde);
+                } catch (ConfiguratieFout e) {
+                    assertTrue(e.fouten().stream().anyMatch(f -> f.startsWith(sleutel + ": ")), e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), aanvaard, "published key values productie accepts: add them to "
+                + "HubInstellingen.OPENBARE_SLEUTELS, or make the key at run time");
+    }
+
+    @Test
+    void productieWeigertDeVoorbeeldregios(@TempDir Path map) throws IOException {
+        for (String voorbeeld : List.of("utrecht-west.yaml", "flevoland.yaml")) {
+            String fout = productieFout("HUB_CONFIG", "classpath:config/" + voorbeeld);
+            assertTrue(fout.contains("is de meegeleverde voorbeeldregio " + voorbeeld), fout);
+
+            // A copy on disk, without its comments and with other line ends, is still the example.
+            String inhoud;
+            try (var in = getClass().getResourceAsStream("/config/" + voorbeeld)) {
+                inhoud = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path kopie = map.resolve("eigen-" + voorbeeld);
+            Files.writeString(kopie, inhoud.lines().filter(r -> !r.strip().startsWith("#"))
+                    .reduce("", (a, b) -> a + b + "\r\n"));
+            fout = productieFout("HUB_CONFIG", "/etc/procesregie/regio.yaml," + kopie);
+            assertTrue(fout.contains(kopie + "' is de meegeleverde voorbeeldregio " + voorbeeld), fout);
+        }
+        assertEquals(List.of("classpath:config/test-regio.yaml"), HubInstellingen.uit(Map.of(
+                "HUB_CONFIG", "classpath:config/test-regio.yaml")).configLocaties(), "demo takes any file");
+        assertEquals(List.of("classpath:config/utrecht-west.yaml", "classpath:config/flevoland.yaml"),
+                HubInstellingen.uit(Map.of()).configLocaties(), "and the examples are the demo's default");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"noreply@example.com", "hub@mail.example.net", "hub@example.org", "hub@regio.example",
+            "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST"})
+    void productieWeigertEenVoorbeeldafzender(String adres) {
+        assertTrue(productieFout("HUB_MAIL_AFZENDER", adres).contains("ligt in een voorbeelddomein"));
+        assertEquals(adres, met("HUB_MAIL_AFZENDER", adres).mailAfzender(), "demo mode keeps accepting it");
+    }
+
+    @Test
+    void productieAanvaardtEchteAfzenders() {
+        for (String adres : List.of("signalen@procesregie.utrecht.nl", "hub@example.nl", "hub@myexample.com",
+                "hub@testgemeente.nl")) {
+            Map<String, String> bron = productie();
+            bron.put("HUB_MAIL_AFZENDER", adres);
+            assertEquals(adres, HubInstellingen.uit(bron).mailAfzender());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "[::]", "192.168.1.20", "10.0.0.1", "hub.regio.nl", "128.0.0.1"})
+    void demoLuistertNietBuitenLoopback(String host) {
+        ConfiguratieFout f = fout("HUB_HTTP_HOST", host);
+        assertEquals(1, f.fouten().size(), f.getMessage());
+        assertTrue(f.fouten().get(0).startsWith("HUB_HTTP_HOST: demomodus luistert alleen op loopback"), f.getMessage());
+        Map<String, String> bron = productie();
+        bron.put("HUB_HTTP_HOST", host);
+        assertEquals(host, HubInstellingen.uit(bron).httpHost(), "productie listens where it is told");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "::1", "[::1]", "0:0:0:0:0:0:0:1", "localhost", "LocalHost"})
+    void demoLuistertOpLoopback(String host) {
+        assertEquals(host, met("HUB_HTTP_HOST", host).httpHost());
     }
 }

@@ -643,4 +643,56 @@ class RegioConfiguratieTest {
                 foutenIn("classpath:config/klasse.yaml"));
         assertEquals(List.of("HUB_CONFIG: geen enkel regiobestand opgegeven"), foutenIn());
     }
+
+    @Test
+    void productieWeigertElkAdresInEenVoorbeelddomeinMetBestandEnPad() {
+        List<String> fouten = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(
+                List.of("classpath:config/test-regio.yaml"), Modus.PRODUCTIE)).fouten();
+        String waarom = " ligt in een voorbeelddomein (example.com/.net/.org, .example, .test, .invalid of .localhost); "
+                + "in productie is een echt adres nodig";
+        assertEquals(List.of(
+                "test-regio.yaml: regio.escalatie[1].aan[0]: 'teamleider@woerden.example'" + waarom,
+                "test-regio.yaml: regio.gemeenten[0].regisseur.email: 'procesregie@woerden.example'" + waarom,
+                "test-regio.yaml: regio.gemeenten[0].team.email: 'jeugdteam@woerden.example'" + waarom,
+                "test-regio.yaml: regio.gemeenten[1].regisseur.email: 'procesregie@urk.example'" + waarom,
+                "test-regio.yaml: regio.gemeenten[1].team.email: 'jeugdteam@urk.example'" + waarom), fouten);
+        assertEquals(2, RegioConfiguratie.laad(List.of("classpath:config/test-regio.yaml")).gemeenten().size(),
+                "demo mode keeps accepting them");
+    }
+
+    @Test
+    void productieAanvaardtEchteDomeinen() throws IOException {
+        String yaml = KLEINE_REGIO.replace("eerstedorp.example", "eerstedorp.nl").replace("team@eerstedorp.nl",
+                "jeugd@team.example.nl") + """
+                  escalatie:
+                    - { na: PT24H, aan: [regisseur, coordinator@regio-test.nl] }
+                """.indent(4);
+        GemeenteInstellingen g = RegioConfiguratie.laad(List.of(bestand("echt.yaml", yaml)), Modus.PRODUCTIE)
+                .gemeenten().iterator().next();
+        assertEquals("a@eerstedorp.nl", g.regisseurEmail());
+        List<String> fout = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(List.of(bestand(
+                "echt.yaml", yaml.replace("coordinator@regio-test.nl", "coordinator@regio.test"))),
+                Modus.PRODUCTIE)).fouten();
+        assertEquals(1, fout.size(), fout.toString());
+        assertTrue(fout.get(0).startsWith("echt.yaml: regio.gemeenten[0].escalatie[0].aan[1]: 'coordinator@regio.test'"),
+                fout.toString());
+    }
+
+    @Test
+    void deVoorbeeldregiosWordenHerkendOokAlsKopie() throws IOException {
+        assertEquals(Optional.of("utrecht-west.yaml"), RegioConfiguratie.voorbeeld("classpath:config/utrecht-west.yaml"));
+        assertEquals(Optional.of("flevoland.yaml"), RegioConfiguratie.voorbeeld("classpath:/config/flevoland.yaml"));
+        String origineel;
+        try (var in = getClass().getResourceAsStream("/config/flevoland.yaml")) {
+            origineel = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // Another layout of the same content: no comments, drempel quoted.
+        String anders = origineel.lines().filter(r -> !r.strip().startsWith("#")).reduce("", (a, b) -> a + b + "\n")
+                .replace("drempel: 4", "drempel: '4'");
+        assertEquals(Optional.of("flevoland.yaml"), RegioConfiguratie.voorbeeld(bestand("kopie.yaml", anders)));
+        assertEquals(Optional.empty(), RegioConfiguratie.voorbeeld(bestand("eigen.yaml",
+                anders.replace("Fatima el Amrani", "F. el Amrani"))), "an edited copy is the region's own file");
+        assertEquals(Optional.empty(), RegioConfiguratie.voorbeeld("classpath:config/test-regio.yaml"));
+        assertEquals(Optional.empty(), RegioConfiguratie.voorbeeld(map.resolve("bestaat-niet.yaml").toString()));
+    }
 }

@@ -411,8 +411,12 @@ class ComposeBestandTest {
     /** The hub's environment as the container gets it: compose interpolation with docker/env.example as .env. */
     static Map<String, String> hubInstellingen(Path tmp) throws Exception {
         Map<String, String> dotEnv = new LinkedHashMap<>(envVoorbeeld);
-        // The example leaves the secrets empty on purpose; fill them as an operator would.
-        dotEnv.replaceAll((k, v) -> v.isEmpty() && verplicht(k) ? "test-geheim-" + "x".repeat(40) : v);
+        // The example leaves the required values empty on purpose; fill them as an operator would: each secret its own
+        // random value, a real sender, the region's own file.
+        dotEnv.replaceAll((k, v) -> !v.isEmpty() || !verplicht(k) ? v
+                : k.equals("HUB_MAIL_AFZENDER") ? "signalen@procesregie-eigenregio.nl"
+                : k.equals("HUB_CONFIG") ? "/config/regio.yaml"
+                : willekeurigGeheim());
         Map<String, String> hub = new LinkedHashMap<>();
         omgeving("hub").forEach((k, v) -> hub.put(k, interpoleer(v, dotEnv)));
         // The path exists inside the container only; HubInstellingen reads the file, so a real CA certificate in PEM
@@ -421,6 +425,12 @@ class ComposeBestandTest {
             hub.put(SMTP_TRUSTSTORE, caPem(tmp).toString());
         }
         return hub;
+    }
+
+    static String willekeurigGeheim() {
+        byte[] willekeurig = new byte[36];
+        new java.security.SecureRandom().nextBytes(willekeurig);
+        return java.util.Base64.getEncoder().encodeToString(willekeurig);
     }
 
     static boolean verplicht(String variabele) {

@@ -2,6 +2,7 @@ package nl.procesregie.hub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ import org.subethamail.smtp.server.SMTPServer;
 
 import nl.procesregie.hub.app.Hub;
 import nl.procesregie.hub.app.HubApplicatie;
+import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.it.Berichten.Product;
@@ -53,11 +57,18 @@ class ProductieModusIntegratieTest {
     @TempDir
     static Path certificaten;
     static Path serverPem;
+    static Path eigenRegio;
     static SMTPServer relay;
     static final List<byte[]> ontvangen = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startRelay() throws Exception {
+        // The test regio with its addresses in real-looking domains: productie refuses the reserved example domains.
+        String testRegio;
+        try (InputStream in = ProductieModusIntegratieTest.class.getResourceAsStream("/config/test-regio.yaml")) {
+            testRegio = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        eigenRegio = Files.writeString(certificaten.resolve("testregio.yaml"), testRegio.replace(".example", ".regio-test.nl"));
         serverPem = maakCertificaat(certificaten, "relay", "dns:localhost");
         SSLContext tls = SSLContext.getInstance("TLS");
         KeyStore sleutels = KeyStore.getInstance("PKCS12");
@@ -113,8 +124,9 @@ class ProductieModusIntegratieTest {
         Map<String, String> m = omgeving.instellingen(groep);
         m.remove("HUB_DEMO_FEED");
         m.put("HUB_MODE", "productie");
-        m.put("HUB_PSEUDONIEM_SLEUTEL", "productie-sleutel-" + UUID.randomUUID());
-        m.put("HUB_BEVESTIG_SLEUTEL", "productie-bevestigsleutel-" + UUID.randomUUID());
+        m.put("HUB_PSEUDONIEM_SLEUTEL", nieuweSleutel());
+        m.put("HUB_BEVESTIG_SLEUTEL", nieuweSleutel());
+        m.put("HUB_CONFIG", eigenRegio.toString());
         m.put("HUB_BASIS_URL", "https://procesregie.regio.example");
         m.put("SMTP_HOST", "localhost");
         m.put("SMTP_PORT", String.valueOf(relay.getPort()));
@@ -122,8 +134,15 @@ class ProductieModusIntegratieTest {
         m.put("SMTP_PASSWORD", SMTP_WACHTWOORD);
         m.put("SMTP_STARTTLS", "true");
         m.put("SMTP_TRUSTSTORE", serverPem.toString());
-        m.put("HUB_MAIL_AFZENDER", "signalen@procesregie.example");
+        m.put("HUB_MAIL_AFZENDER", "signalen@procesregie-testregio.nl");
         return m;
+    }
+
+    /** A random key, made at run time so that no test publishes a key value productie must refuse. */
+    static String nieuweSleutel() {
+        byte[] willekeurig = new byte[36];
+        new SecureRandom().nextBytes(willekeurig);
+        return Base64.getEncoder().encodeToString(willekeurig);
     }
 
     /** Starts a hub exactly as the application does in productie mode: infrastructure only from the settings. */
@@ -150,11 +169,55 @@ class ProductieModusIntegratieTest {
             HubOmgeving.wachtTot("de mail via de STARTTLS-relay", WACHT, () -> ontvangen.size() > eerder);
             String mail = new String(ontvangen.get(eerder), StandardCharsets.UTF_8);
             // The relay accepts MAIL only after STARTTLS and a login, so its arrival proves both.
-            assertTrue(mail.contains("procesregie@woerden.example"), "addressed to Woerden's regisseur");
+            assertTrue(mail.contains("procesregie@woerden.regio-test.nl"), "addressed to Woerden's regisseur");
             assertTrue(mail.contains("Message-ID: <"), "with the outbox's fixed Message-ID");
             assertFalse(mail.contains(bsn), "no BSN in the mail");
             HubOmgeving.wachtTot("uitgaand verzonden", WACHT, () -> telling(omgeving,
                     "select count(*) from uitgaand where kanaal = 'MAIL' and verzonden_op is not null") == 1);
+        }
+    }
+
+    /** Each value productie refuses, given at a real start: the start fails on it, naming the setting, never the key. */
+    @Test
+    void productieStartNietMetOnveiligeSleutelsOfVoorbeeldconfiguratie() throws Exception {
+        String ontwikkelsleutel = "procesregie-hub-ontwikkelsleutel-niet-voor-productie";
+        String ontwikkelBevestigsleutel = "procesregie-hub-bevestigsleutel-niet-voor-productie";
+        try (HubOmgeving omgeving = new HubOmgeving()) {
+            Map<String, String> goed = productie(omgeving, "productie-5");
+            String gedeeld = nieuweSleutel();
+            List<Map<String, String>> fout = List.of(
+                    Map.of("HUB_PSEUDONIEM_SLEUTEL", ontwikkelsleutel, "HUB_BEVESTIG_SLEUTEL", ontwikkelBevestigsleutel),
+                    Map.of("HUB_PSEUDONIEM_SLEUTEL", ontwikkelBevestigsleutel),
+                    Map.of("HUB_BEVESTIG_SLEUTEL", ontwikkelsleutel),
+                    Map.of("HUB_BEVESTIG_SLEUTEL", HubOmgeving.BEVESTIG_SLEUTEL),
+                    Map.of("HUB_PSEUDONIEM_SLEUTEL", "a".repeat(64), "HUB_BEVESTIG_SLEUTEL", "a".repeat(64)),
+                    Map.of("HUB_BEVESTIG_SLEUTEL", "ab".repeat(32)),
+                    Map.of("HUB_PSEUDONIEM_SLEUTEL", nieuweSleutel().substring(0, 31)),
+                    Map.of("HUB_PSEUDONIEM_SLEUTEL", gedeeld, "HUB_BEVESTIG_SLEUTEL", gedeeld),
+                    Map.of("HUB_BEVESTIG_SLEUTEL", omgeving.postgres.password() + "-" + gedeeld,
+                            "HUB_DB_PASSWORD", omgeving.postgres.password() + "-" + gedeeld),
+                    Map.of("HUB_CONFIG", "classpath:config/utrecht-west.yaml"),
+                    Map.of("HUB_CONFIG", "classpath:config/flevoland.yaml"),
+                    Map.of("HUB_CONFIG", "classpath:config/test-regio.yaml"),
+                    Map.of("HUB_MAIL_AFZENDER", "noreply@example.com"));
+            for (Map<String, String> onveilig : fout) {
+                Map<String, String> m = new java.util.HashMap<>(goed);
+                m.putAll(onveilig);
+                ConfiguratieFout f = assertThrows(ConfiguratieFout.class, () -> startProductie(m).close(),
+                        "productie start niet met " + onveilig.keySet());
+                for (var instelling : onveilig.entrySet()) {
+                    if (instelling.getKey().endsWith("_SLEUTEL")) {
+                        assertTrue(f.fouten().stream().anyMatch(r -> r.startsWith(instelling.getKey() + ": ")),
+                                f.getMessage());
+                        assertFalse(f.getMessage().contains(instelling.getValue()), "no key in: " + f.getMessage());
+                    } else if (!instelling.getKey().equals("HUB_DB_PASSWORD")) {
+                        // The test regio's own addresses are named by file and path; the rest by setting.
+                        String naam = instelling.getValue().endsWith("test-regio.yaml") ? "test-regio.yaml: "
+                                : instelling.getKey() + ": ";
+                        assertTrue(f.fouten().stream().anyMatch(r -> r.startsWith(naam)), f.getMessage());
+                    }
+                }
+            }
         }
     }
 
