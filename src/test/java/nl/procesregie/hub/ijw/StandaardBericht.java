@@ -72,6 +72,19 @@ final class StandaardBericht {
         return xml;
     }
 
+    /** Whether the message as it stands is valid against the iJw 3.2 XSDs. */
+    boolean volgtXsd() {
+        try {
+            IjwSchemas.release32().newValidator()
+                    .validate(new StreamSource(new ByteArrayInputStream(tekst().getBytes(UTF_8))));
+            return true;
+        } catch (SAXException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The message as text, not validated: for tests that break it on purpose. */
     String tekst() {
         StringBuilder x = new StringBuilder();
