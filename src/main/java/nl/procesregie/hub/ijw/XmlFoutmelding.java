@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class XmlFoutmelding {
 
-    static final String ALGEMEEN = "de opbouw van het XML-document klopt niet";
+    static final String ALGEMEEN = "de opbouw van de XML klopt niet";
 
     private record Regel(Pattern patroon, Function<Matcher, String> tekst) {
     }

@@ -1,7 +1,10 @@
 package nl.procesregie.hub.ijw;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Messages written from the iJw 3.2 XSDs (see {@link StandaardBericht}), each validated against the XSDs before it is
@@ -140,5 +144,23 @@ class IjwStandaardTest {
         LocalTime tijd = parser.parse(b.xml()).toewijzingen().get(0).toewijzingstijd();
 
         assertEquals(LocalTime.of(9, 15, 30, 123_456_789), tijd);
+    }
+
+    /**
+     * No reason quotes a Bsn element's value, whatever is wrong with it. The values fail the eleven-test, so masking
+     * would not hide them: only not quoting them does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789", "12345678", "1234567890", "12345678X", "123 456 789", "",
+        "123456789</Bsn><Bsn>123456789", "<b>123456789</b>", "123456789<!-- x -->1"})
+    void eenBsnWordtNooitGeciteerd(String bsn) {
+        StandaardBericht b = new StandaardBericht(BerichtSoort.JW305);
+        String xml = b.tekst().replace("<Bsn>999900006</Bsn>", "<Bsn>" + bsn + "</Bsn>");
+
+        IjwFout fout = assertThrows(IjwFout.class, () -> parser.parse(xml.getBytes(UTF_8)));
+
+        for (String deel : List.of("123", "456", "789", "12345678X")) {
+            assertFalse(fout.reden().contains(deel), fout.reden());
+        }
     }
 }
