@@ -842,10 +842,8 @@ public final class IjwParser {
                     || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
                 return false;
             }
-            for (int i = begin; i < jaarEinde; i++) {
-                if (waarde.charAt(i) < '0' || waarde.charAt(i) > '9') {
-                    return false;
-                }
+            if (!alleenCijfers(waarde, begin, jaarEinde)) {
+                return false;
             }
             int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
             int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
@@ -885,7 +883,7 @@ public final class IjwParser {
             if (waarde.length() == 8) {
                 return 0;
             }
-            if (waarde.charAt(8) != '.' || waarde.length() == 9 || !alleenCijfers(waarde, 9)) {
+            if (waarde.charAt(8) != '.' || waarde.length() == 9 || !alleenCijfers(waarde, 9, waarde.length())) {
                 return -1;
             }
             int cijfers = Math.min(waarde.length() - 9, 9);
@@ -896,8 +894,8 @@ public final class IjwParser {
             return getal;
         }
 
-        private boolean alleenCijfers(String waarde, int van) {
-            for (int i = van; i < waarde.length(); i++) {
+        private boolean alleenCijfers(String waarde, int van, int tot) {
+            for (int i = van; i < tot; i++) {
                 if (waarde.charAt(i) < '0' || waarde.charAt(i) > '9') {
                     return false;
                 }
