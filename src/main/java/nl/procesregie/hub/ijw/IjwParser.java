@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -53,6 +55,23 @@ public final class IjwParser {
     private static final String BASISSCHEMA = "basisschema";
     private static final int MAX_GETOONDE_LENGTE = 100;
     private static final BerichtSoort[] SOORTEN = BerichtSoort.values();
+    private static final int MAX_PRODUCTCODE = 5;
+    /** xs:date has no year limit; LocalDate ends at year 999,999,999, far beyond any date in youth care. */
+    private static final int MAX_JAARCIJFERS = 9;
+
+    /**
+     * The local names of every element of type LDT_Datum in JW301, JW305, JW307 and JW315 (release 3.2, with the
+     * basisschema types they use). Each is checked wherever it occurs, also where the hub does not use its value, so
+     * an impossible date never passes unnoticed. None of these names has another type anywhere in those messages.
+     */
+    static final Set<String> DATUM_ELEMENTEN = Set.of("Dagtekening", "Datum", "Toewijzingsdatum", "Ingangsdatum",
+            "Einddatum", "Begindatum", "ToewijzingIngangsdatum", "ToewijzingEinddatum", "BeschikkingIngangsdatum");
+
+    /**
+     * xs:time allows 24:00:00, the end of the day. The hub keeps it on the same date, as the last moment PostgreSQL
+     * can store (microseconds), so it orders after every other time of that day and survives a round trip unchanged.
+     */
+    static final LocalTime EINDE_VAN_DE_DAG = LocalTime.of(23, 59, 59, 999_999_000);
 
     private final XMLInputFactory factory;
     private final Codelijsten codelijsten = Codelijsten.standaard();
@@ -110,16 +129,13 @@ public final class IjwParser {
         return uit;
     }
 
+    /** The parser's own text is never passed on: it is English, and it could quote content of the message. */
     private static IjwFout nietWelgevormd(XMLStreamException e) {
-        String melding = e.getMessage() == null ? "" : e.getMessage();
-        int begin = melding.indexOf("Message: ");
-        if (begin >= 0) {
-            melding = melding.substring(begin + "Message: ".length());
-        }
         Location plek = e.getLocation();
-        String waar = plek == null ? "" : " (regel " + plek.getLineNumber() + ", kolom " + plek.getColumnNumber() + ")";
+        String waar = plek == null || plek.getLineNumber() < 0 ? ""
+                : " (regel " + plek.getLineNumber() + ", kolom " + plek.getColumnNumber() + ")";
         return fout(Foutcode.XML_ONGELDIG, "XML is niet welgevormd" + waar + ": "
-                + toon(melding.strip(), 3 * MAX_GETOONDE_LENGTE));
+                + toon(XmlFoutmelding.beschrijf(e.getMessage()), 3 * MAX_GETOONDE_LENGTE));
     }
 
     private static void sluit(XMLStreamReader reader) {
@@ -166,17 +182,27 @@ public final class IjwParser {
         return true;
     }
 
-    private static boolean lettersOfCijfers(String waarde, int aantal) {
-        if (waarde.length() != aantal) {
-            return false;
+    /** LDT_ProductCode: 1 to 5 characters (code points, as XSD counts them) of which at least one is not white. */
+    private static boolean isProductcode(String code) {
+        int lengte = code.codePointCount(0, code.length());
+        return lengte >= 1 && lengte <= MAX_PRODUCTCODE && !zonderXmlWitruimte(code).isEmpty();
+    }
+
+    /** What XSD's whitespace collapse removes at both ends: space, tab, line feed and carriage return only. */
+    private static String zonderXmlWitruimte(String waarde) {
+        int begin = 0;
+        int einde = waarde.length();
+        while (begin < einde && isXmlWitruimte(waarde.charAt(begin))) {
+            begin++;
         }
-        for (int i = 0; i < aantal; i++) {
-            char c = waarde.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
-                return false;
-            }
+        while (einde > begin && isXmlWitruimte(waarde.charAt(einde - 1))) {
+            einde--;
         }
-        return true;
+        return waarde.substring(begin, einde);
+    }
+
+    private static boolean isXmlWitruimte(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static int getal(String waarde, int van, int tot) {
@@ -222,6 +248,8 @@ public final class IjwParser {
     private final class Lezer {
         private final XMLStreamReader r;
         private int diepte;
+        /** Local names from below the root to the current element, for reasons about elements the hub skips. */
+        private final ArrayDeque<String> plek = new ArrayDeque<>();
 
         private BerichtSoort soort;
         private String versie;
@@ -325,7 +353,7 @@ public final class IjwParser {
                         return true;
                     }
                     case END_ELEMENT -> {
-                        diepte--;
+                        verlaat();
                         return false;
                     }
                     default -> {
@@ -339,6 +367,7 @@ public final class IjwParser {
             if (++diepte > MAX_DIEPTE) {
                 throw fout(Foutcode.XML_ONGELDIG, "Bericht is dieper genest dan " + MAX_DIEPTE + " niveaus");
             }
+            plek.addLast(r.getLocalName());
             String ns = r.getNamespaceURI();
             if (!berichtNs.equals(ns) && !basisNs.equals(ns)) {
                 throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' "
@@ -347,7 +376,12 @@ public final class IjwParser {
             }
         }
 
-        /** The text of the current element, stripped; "" when it is empty. */
+        private void verlaat() {
+            diepte--;
+            plek.pollLast();
+        }
+
+        /** The text of the current element without the whitespace XSD collapses at its ends; "" when empty. */
         private String tekst(String pad) throws XMLStreamException, IjwFout {
             String waarde = null;
             StringBuilder meer = null;
@@ -367,9 +401,9 @@ public final class IjwParser {
                             "Element " + pad + " mag alleen tekst bevatten, geen element '"
                                     + toon(r.getLocalName()) + "'");
                     case END_ELEMENT -> {
-                        diepte--;
+                        verlaat();
                         String geheel = meer != null ? meer.toString() : waarde;
-                        return geheel == null ? "" : geheel.strip();
+                        return geheel == null ? "" : zonderXmlWitruimte(geheel);
                     }
                     default -> {
                         // A comment inside a value does not change it.
@@ -386,16 +420,36 @@ public final class IjwParser {
             return tekst(pad);
         }
 
+        /**
+         * Skips the current element with everything inside it, except that every date element inside is still
+         * checked. An element with a date's name that holds elements is not a date (a later release may have one)
+         * and is skipped like any other. Recursion is bounded by {@link #MAX_DIEPTE}.
+         */
         private void overslaan() throws XMLStreamException, IjwFout {
-            int open = 1;
-            while (open > 0) {
-                int event = r.next();
-                if (event == START_ELEMENT) {
-                    betreed();
-                    open++;
-                } else if (event == END_ELEMENT) {
-                    diepte--;
-                    open--;
+            String pad = DATUM_ELEMENTEN.contains(r.getLocalName()) ? String.join("/", plek) : null;
+            StringBuilder waarde = pad == null ? null : new StringBuilder();
+            while (true) {
+                switch (r.next()) {
+                    case START_ELEMENT -> {
+                        betreed();
+                        waarde = null;
+                        overslaan();
+                    }
+                    case CHARACTERS, CDATA, SPACE -> {
+                        if (waarde != null) {
+                            waarde.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        }
+                    }
+                    case END_ELEMENT -> {
+                        verlaat();
+                        if (waarde != null) {
+                            datum(zonderXmlWitruimte(waarde.toString()), pad);
+                        }
+                        return;
+                    }
+                    default -> {
+                        // Comments and processing instructions carry nothing.
+                    }
                 }
             }
         }
@@ -509,12 +563,8 @@ public final class IjwParser {
                 throw fout(Foutcode.BSN_ONGELDIG,
                         "Client/Bsn is geen geldig burgerservicenummer (9 cijfers die aan de elfproef voldoen)");
             }
-            LocalDate geboren = datumOfNull(verplicht(geboortedatum, "Client/Geboortedatum/Datum"));
-            if (geboren == null) {
-                // A birth date is personal data: unlike other values it is not repeated in the reason.
-                throw fout(Foutcode.DATUM_ONGELDIG,
-                        "Datum in Client/Geboortedatum/Datum is geen geldige datum (verwacht JJJJ-MM-DD)");
-            }
+            String geboortePad = "Client/Geboortedatum/Datum";
+            LocalDate geboren = datum(verplicht(geboortedatum, geboortePad), geboortePad);
             client = new Client(bsn, geboren, voorletters == null || voorletters.isEmpty() ? null : voorletters);
         }
 
@@ -659,9 +709,18 @@ public final class IjwParser {
             Product product = null;
             String type = null;
             boolean verwijzerGelezen = false;
+            String beschikkingIngangsdatum = null;
+            String toewijzingIngangsdatum = null;
+            String toewijzingEinddatum = null;
             while (volgendKind()) {
                 switch (r.getLocalName()) {
                     case "Product" -> product = leesCodering(product, p + "/Product");
+                    case "BeschikkingIngangsdatum" -> beschikkingIngangsdatum =
+                            eenmaal(beschikkingIngangsdatum, p + "/BeschikkingIngangsdatum");
+                    case "ToewijzingIngangsdatum" -> toewijzingIngangsdatum =
+                            eenmaal(toewijzingIngangsdatum, p + "/ToewijzingIngangsdatum");
+                    case "ToewijzingEinddatum" -> toewijzingEinddatum =
+                            eenmaal(toewijzingEinddatum, p + "/ToewijzingEinddatum");
                     case "Verwijzer" -> {
                         if (verwijzerGelezen) {
                             throw dubbel(p + "/Verwijzer");
@@ -672,11 +731,23 @@ public final class IjwParser {
                     default -> overslaan();
                 }
             }
+            // The hub does not use these dates, but a request with an impossible period is not a valid request.
+            if (beschikkingIngangsdatum != null) {
+                datum(beschikkingIngangsdatum, p + "/BeschikkingIngangsdatum");
+            }
+            LocalDate ingang = toewijzingIngangsdatum == null ? null
+                    : datum(toewijzingIngangsdatum, p + "/ToewijzingIngangsdatum");
+            LocalDate einde = toewijzingEinddatum == null ? null
+                    : datum(toewijzingEinddatum, p + "/ToewijzingEinddatum");
+            if (ingang != null && einde != null && einde.isBefore(ingang)) {
+                throw fout(Foutcode.DATUM_ONGELDIG, "ToewijzingEinddatum " + einde + " ligt voor ToewijzingIngangsdatum "
+                        + ingang + " in " + p);
+            }
             code(Codelijst.VERWIJZER_TYPE, verplicht(type, p + "/Verwijzer/Type"), p + "/Verwijzer/Type");
             verzochteProducten.add(new VerzochtProduct(product == null ? Product.GEEN : product, type));
         }
 
-        /** CDT_Product: a required 2-digit Categorie and an optional 5-character Code. */
+        /** CDT_Product: a required 2-digit Categorie and an optional Code of 1 to 5 characters. */
         private Product leesCodering(Product eerder, String pad) throws XMLStreamException, IjwFout {
             if (eerder != null) {
                 throw dubbel(pad);
@@ -695,9 +766,9 @@ public final class IjwParser {
                 throw fout(Foutcode.VELD_ONTBREEKT, "Ongeldige waarde '" + toon(categorie) + "' in " + pad
                         + "/Categorie: een productcategorie bestaat uit 2 cijfers");
             }
-            if (code != null && !lettersOfCijfers(code, 5)) {
+            if (code != null && !isProductcode(code)) {
                 throw fout(Foutcode.VELD_ONTBREEKT, "Ongeldige waarde '" + toon(code) + "' in " + pad
-                        + "/Code: een productcode bestaat uit 5 letters of cijfers");
+                        + "/Code: een productcode bestaat uit 1 tot 5 tekens");
             }
             return new Product(categorie, code);
         }
@@ -721,34 +792,68 @@ public final class IjwParser {
             }
         }
 
+        /** A birth date is personal data: unlike other values it is not repeated in the reason. */
         private LocalDate datum(String waarde, String pad) throws IjwFout {
+            String getoond = pad.contains("Geboortedatum") ? "Datum" : "Datum '" + toon(waarde) + "'";
+            if (buitenBereik(waarde)) {
+                throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
+                        + " ligt buiten het bereik dat de hub verwerkt (een jaar van hooguit "
+                        + MAX_JAARCIJFERS + " cijfers)");
+            }
             LocalDate datum = datumOfNull(waarde);
             if (datum == null) {
-                throw fout(Foutcode.DATUM_ONGELDIG, "Datum '" + toon(waarde) + "' in " + pad
+                throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
                         + " is geen geldige datum (verwacht JJJJ-MM-DD)");
             }
             return datum;
         }
 
-        /** xs:date as iJw restricts it: exactly YYYY-MM-DD, no time zone, and a day that exists. */
+        /**
+         * xs:date as LDT_Datum restricts it (no time zone): an optional minus, a year of at least four digits
+         * (more only without a leading zero), month and day, and a day that exists. Year 0000, which XSD 1.0 lacks,
+         * is read as the year before 0001, as ISO 8601 does.
+         */
         private LocalDate datumOfNull(String waarde) {
-            if (waarde.length() != 10 || waarde.charAt(4) != '-' || waarde.charAt(7) != '-') {
+            int begin = waarde.startsWith("-") ? 1 : 0;
+            int jaarEinde = waarde.indexOf('-', begin);
+            int jaarCijfers = jaarEinde - begin;
+            if (jaarCijfers < 4 || jaarCijfers > MAX_JAARCIJFERS || jaarCijfers > 4 && waarde.charAt(begin) == '0'
+                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
                 return null;
             }
-            int jaar = getal(waarde, 0, 4);
-            int maand = getal(waarde, 5, 7);
-            int dag = getal(waarde, 8, 10);
+            int jaar = getal(waarde, begin, jaarEinde);
+            int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
+            int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
             if (jaar < 0 || maand < 0 || dag < 0) {
                 return null;
             }
             try {
-                return LocalDate.of(jaar, maand, dag);
+                return LocalDate.of(begin == 1 ? -jaar : jaar, maand, dag);
             } catch (DateTimeException e) {
                 return null;
             }
         }
 
-        /** xs:time without a time zone: HH:MM:SS with optional fraction of a second. */
+        /** A date written as XSD allows, whose year has more digits than {@link LocalDate} can hold. */
+        private boolean buitenBereik(String waarde) {
+            int begin = waarde.startsWith("-") ? 1 : 0;
+            int jaarEinde = waarde.indexOf('-', begin);
+            if (jaarEinde - begin <= MAX_JAARCIJFERS || waarde.charAt(begin) == '0'
+                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
+                return false;
+            }
+            if (!alleenCijfers(waarde, begin, jaarEinde)) {
+                return false;
+            }
+            int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
+            int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
+            return maand >= 1 && maand <= 12 && dag >= 1 && dag <= 31;
+        }
+
+        /**
+         * xs:time as LDT_Tijd restricts it (no time zone): HH:MM:SS with an optional fraction of any length (the
+         * hub keeps nanoseconds), and 24:00:00 for the end of the day ({@link #EINDE_VAN_DE_DAG}).
+         */
         private LocalTime tijd(String waarde, String pad) throws IjwFout {
             LocalTime tijd = null;
             if (waarde.length() >= 8 && waarde.charAt(2) == ':' && waarde.charAt(5) == ':') {
@@ -756,7 +861,9 @@ public final class IjwParser {
                 int minuut = getal(waarde, 3, 5);
                 int seconde = getal(waarde, 6, 8);
                 int nano = fractie(waarde);
-                if (uur >= 0 && minuut >= 0 && seconde >= 0 && nano >= 0) {
+                if (uur == 24 && minuut == 0 && seconde == 0 && nano == 0 && alleenNullen(waarde, 9)) {
+                    tijd = EINDE_VAN_DE_DAG;
+                } else if (uur >= 0 && minuut >= 0 && seconde >= 0 && nano >= 0) {
                     try {
                         tijd = LocalTime.of(uur, minuut, seconde, nano);
                     } catch (DateTimeException e) {
@@ -771,23 +878,38 @@ public final class IjwParser {
             return tijd;
         }
 
-        /** The nanoseconds of an optional ".fff" after HH:MM:SS; -1 when malformed. */
+        /** The nanoseconds of an optional ".fff…" after HH:MM:SS (digits beyond the ninth dropped); -1 if malformed. */
         private int fractie(String waarde) {
             if (waarde.length() == 8) {
                 return 0;
             }
-            int cijfers = waarde.length() - 9;
-            if (waarde.charAt(8) != '.' || cijfers < 1 || cijfers > 9) {
+            if (waarde.charAt(8) != '.' || waarde.length() == 9 || !alleenCijfers(waarde, 9, waarde.length())) {
                 return -1;
             }
-            int getal = getal(waarde, 9, waarde.length());
-            if (getal < 0) {
-                return -1;
-            }
+            int cijfers = Math.min(waarde.length() - 9, 9);
+            int getal = getal(waarde, 9, 9 + cijfers);
             for (int i = cijfers; i < 9; i++) {
                 getal *= 10;
             }
             return getal;
+        }
+
+        private boolean alleenCijfers(String waarde, int van, int tot) {
+            for (int i = van; i < tot; i++) {
+                if (waarde.charAt(i) < '0' || waarde.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean alleenNullen(String waarde, int van) {
+            for (int i = van; i < waarde.length(); i++) {
+                if (waarde.charAt(i) != '0') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private IjwFout ontbreekt(String pad) {
