@@ -81,6 +81,9 @@ public final class DemoGenerator {
     /** A replacement for a removed allocation waits this long, so the voiding is applied before it in any order. */
     private static final int MIN_DAGEN_NA_VERWIJDERING = 28;
 
+    /** The largest ToewijzingNummer iJw allows (LDT_Nummer). */
+    static final long MAX_TOEWIJZINGNUMMER = 999_999_999L;
+
     /** Distinct trajectories a youth goes through: index = number of trajectories, value = weight (per mille). */
     private static final int[] AANTAL_TRAJECTEN = {0, 480, 250, 130, 60, 35, 18, 10, 6, 4, 2, 2, 1, 1, 1, 1};
 
@@ -643,8 +646,15 @@ public final class DemoGenerator {
         return String.format("%s%08d", soortPrefix, ++berichtNummer);
     }
 
+    /**
+     * One sequence for the whole region: unique per gemeente however long the history (a year-and-counter number would
+     * repeat after a million allocations and pass LDT_Nummer's nine digits), and far from the maximum in any run.
+     */
     private String nieuwNummer() {
-        return String.format("%d%06d", datum(nu).getYear(), ++toewijzingNummer % 1_000_000);
+        if (toewijzingNummer == MAX_TOEWIJZINGNUMMER) {
+            throw new IllegalStateException("ToewijzingNummers op: LDT_Nummer gaat tot " + MAX_TOEWIJZINGNUMMER);
+        }
+        return Long.toString(++toewijzingNummer);
     }
 
     // ---- time and chance
@@ -683,7 +693,7 @@ public final class DemoGenerator {
         StringBuilder s = new StringBuilder();
         int aantal = 1 + (r.nextInt(10) < 4 ? 1 : 0) + (r.nextInt(10) < 1 ? 1 : 0);
         for (int i = 0; i < aantal; i++) {
-            s.append(Tabellen.INITIALEN.charAt(r.nextInt(Tabellen.INITIALEN.length()))).append('.');
+            s.append(Tabellen.INITIALEN.charAt(r.nextInt(Tabellen.INITIALEN.length())));
         }
         return s.toString();
     }
