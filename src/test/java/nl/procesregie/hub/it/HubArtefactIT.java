@@ -153,7 +153,7 @@ class HubArtefactIT {
         String pagina = haal(httpPoort, "/mail");
         String naam = pagina.replaceAll("(?s).*href=\"/mail/([^\"]+)\".*", "$1");
         String mail = haal(httpPoort, "/mail/" + naam);
-        assertTrue(mail.startsWith("200") && mail.contains("J.P."), "the rendered mail is served");
+        assertTrue(mail.startsWith("200") && mail.contains("JP"), "the rendered mail is served");
         assertFalse(mail.contains(bsn), "no BSN in the mail");
         assertTrue(haal(httpPoort, "/mail/..%2F..%2Fetc%2Fpasswd").startsWith("404"));
 
