@@ -81,9 +81,6 @@ public final class DemoGenerator {
     /** A replacement for a removed allocation waits this long, so the voiding is applied before it in any order. */
     private static final int MIN_DAGEN_NA_VERWIJDERING = 28;
 
-    /** The largest ToewijzingNummer iJw allows (LDT_Nummer). */
-    static final long MAX_TOEWIJZINGNUMMER = 999_999_999L;
-
     /** Distinct trajectories a youth goes through: index = number of trajectories, value = weight (per mille). */
     private static final int[] AANTAL_TRAJECTEN = {0, 480, 250, 130, 60, 35, 18, 10, 6, 4, 2, 2, 1, 1, 1, 1};
 
@@ -648,12 +645,10 @@ public final class DemoGenerator {
 
     /**
      * One sequence for the whole region: unique per gemeente however long the history (a year-and-counter number would
-     * repeat after a million allocations and pass LDT_Nummer's nine digits), and far from the maximum in any run.
+     * repeat after a million allocations and exceed LDT_Nummer's 999,999,999). A run ends when its BSNs run out, at
+     * most some dozens of allocations per youth: far below that maximum.
      */
     private String nieuwNummer() {
-        if (toewijzingNummer == MAX_TOEWIJZINGNUMMER) {
-            throw new IllegalStateException("ToewijzingNummers op: LDT_Nummer gaat tot " + MAX_TOEWIJZINGNUMMER);
-        }
         return Long.toString(++toewijzingNummer);
     }
 
