@@ -643,8 +643,13 @@ public final class DemoGenerator {
         return String.format("%s%08d", soortPrefix, ++berichtNummer);
     }
 
+    /**
+     * One sequence for the whole region: unique per gemeente however long the history (a year-and-counter number would
+     * repeat after a million allocations and exceed LDT_Nummer's 999,999,999). A run ends when its BSNs run out, at
+     * most some dozens of allocations per youth: far below that maximum.
+     */
     private String nieuwNummer() {
-        return String.format("%d%06d", datum(nu).getYear(), ++toewijzingNummer % 1_000_000);
+        return Long.toString(++toewijzingNummer);
     }
 
     // ---- time and chance
@@ -683,7 +688,7 @@ public final class DemoGenerator {
         StringBuilder s = new StringBuilder();
         int aantal = 1 + (r.nextInt(10) < 4 ? 1 : 0) + (r.nextInt(10) < 1 ? 1 : 0);
         for (int i = 0; i < aantal; i++) {
-            s.append(Tabellen.INITIALEN.charAt(r.nextInt(Tabellen.INITIALEN.length()))).append('.');
+            s.append(Tabellen.INITIALEN.charAt(r.nextInt(Tabellen.INITIALEN.length())));
         }
         return s.toString();
     }

@@ -9,14 +9,16 @@ import java.util.List;
 /**
  * Writes iJw 3.2 messages as text, the way back-office software does: the message's own namespace either as default
  * namespace or under a prefix (both occur in practice), shared types in the basisschema namespace under {@code ijw:}.
- * It knows nothing of the hub's parser; what it writes is proven readable by the tests.
+ * Elements, their order and their values follow the official XSDs ({@code ijw/xsd/3_2/}): only a JW301 carries the
+ * full name (with NaamGebruik) and the client's Contactgegevens; a JW305, JW307 or JW315 has the short name only.
+ * It knows nothing of the hub's parser; what it writes is proven readable by the tests and valid by the schemas.
  */
 final class IjwTekst {
 
     private static final String NS = "http://www.istandaarden.nl/ijw/3_2/";
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** The client block of every message. */
+    /** The client block of every message; {@code voorletters} as iJw writes them: letters only, no dots. */
     record Client(String bsn, LocalDate geboortedatum, String geslacht, String voorvoegsel, String achternaam,
                   String voorletters, String straat, int huisnummer, String postcode, String plaats) {
     }
@@ -132,6 +134,7 @@ final class IjwTekst {
             this.prefix = metPrefix ? soort + ":" : "";
         }
 
+        /** Header and the client's personal data; the product list follows, then {@link #einde()}. */
         void begin(Kop kop, String berichtCode, Client c) {
             xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(prefix).append("Bericht xmlns")
                     .append(prefix.isEmpty() ? "" : ":" + soort).append("=\"").append(NS).append(soort)
@@ -160,27 +163,33 @@ final class IjwTekst {
             veld("Geslacht", c.geslacht());
             open("Naam");
             xml.append("<ijw:Geslachtsnaam>");
+            basis("Achternaam", c.achternaam());
             if (c.voorvoegsel() != null) {
                 basis("Voorvoegsel", c.voorvoegsel());
             }
-            basis("Achternaam", c.achternaam());
             xml.append("</ijw:Geslachtsnaam>");
             basis("Voorletters", c.voorletters());
-            basis("NaamGebruik", "1");
+            boolean toewijzing = soort.equals("jw301");
+            if (toewijzing) {
+                // CDT_VolledigeNaam of the allocation; the providers' messages use CDT_VerkorteNaam, without it.
+                basis("NaamGebruik", "1");
+            }
             sluit("Naam");
-            open("Contactgegevens");
-            open("Contact");
-            veld("Soort", "01");
-            open("Adres");
-            basis("Straatnaam", c.straat());
-            xml.append("<ijw:Huisnummer>");
-            basis("Huisnummer", Integer.toString(c.huisnummer()));
-            xml.append("</ijw:Huisnummer>");
-            basis("Postcode", c.postcode());
-            basis("Plaatsnaam", c.plaats());
-            sluit("Adres");
-            sluit("Contact");
-            sluit("Contactgegevens");
+            if (toewijzing) {
+                open("Contactgegevens");
+                open("Contact");
+                veld("Soort", "01");
+                open("Adres");
+                xml.append("<ijw:Huis>");
+                basis("Huisnummer", Integer.toString(c.huisnummer()));
+                xml.append("</ijw:Huis>");
+                basis("Postcode", c.postcode());
+                basis("Straatnaam", c.straat());
+                basis("Plaatsnaam", c.plaats());
+                sluit("Adres");
+                sluit("Contact");
+                sluit("Contactgegevens");
+            }
         }
 
         void product(Tabellen.Product p) {

@@ -42,6 +42,7 @@ import nl.procesregie.hub.ijw.IjwFout;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ijw.Levering;
 import nl.procesregie.hub.ijw.Toewijzing;
+import nl.procesregie.hub.it.Xsd;
 
 /**
  * The generator judged from the outside: its messages are read with the hub's own parser and configuration, and
@@ -169,6 +170,74 @@ class DemoGeneratorTest {
             assertEquals(b.bedoeldeFout(), code, "bericht " + b.volgnummer());
         }
         assertEquals(Set.of("BSN_ONGELDIG", "XML_ONGELDIG", "GEMEENTE_ONBEKEND", "DATUM_ONGELDIG"), perFout.keySet());
+    }
+
+    static final Pattern DAGTEKENING = Pattern.compile("<(?:\\w+:)?Dagtekening>([^<]*)</");
+
+    /**
+     * The feed is iJw: a whole year judged by the official XSDs with javax.xml.validation, not by the hub's parser.
+     * Every record meant to be valid passes. A record invalid on purpose breaks the schemas only where it means to:
+     * a wrong BSN or a gemeente outside the regio is wrong in meaning only (the schemas accept both), an impossible
+     * Dagtekening is its record's one violation, and a cut-off record is not well-formed XML.
+     */
+    @Test
+    void eenGegenereerdJaarVoldoetAanDeXsdsBehalveDeBedoeldeFouten() {
+        Xsd xsd = new Xsd();
+        List<String> afwijkingen = new ArrayList<>();
+        Map<String, Integer> ongeldig = new TreeMap<>();
+        long begin = System.nanoTime();
+        for (int i = 0; i < FEED.size(); i++) {
+            FeedBericht b = FEED.get(i);
+            List<String> fouten = xsd.fouten(b.waarde());
+            String wie = "bericht " + i + " (volgnummer " + b.volgnummer() + ", "
+                    + (b.isGeldig() ? GELEZEN.get(b.volgnummer()).soort() : b.stroom() + ", bedoeld " + b.bedoeldeFout())
+                    + "): ";
+            if (b.isGeldig()) {
+                if (!fouten.isEmpty()) {
+                    afwijkingen.add(wie + fouten);
+                }
+                continue;
+            }
+            ongeldig.merge(b.bedoeldeFout(), 1, Integer::sum);
+            boolean zoalsBedoeld = switch (b.bedoeldeFout()) {
+                case "BSN_ONGELDIG", "GEMEENTE_ONBEKEND" -> fouten.isEmpty();
+                case "DATUM_ONGELDIG" -> {
+                    Matcher m = DAGTEKENING.matcher(new String(b.waarde(), StandardCharsets.UTF_8));
+                    String dag = m.find() ? m.group(1) : "?";
+                    yield !fouten.isEmpty() && fouten.stream().allMatch(f -> f.contains("'" + dag + "'"));
+                }
+                case "XML_ONGELDIG" -> fouten.size() == 1;
+                default -> false;
+            };
+            if (!zoalsBedoeld) {
+                afwijkingen.add(wie + (fouten.isEmpty() ? "voldoet aan de XSD's" : fouten));
+            }
+        }
+        long ms = (System.nanoTime() - begin) / 1_000_000;
+        System.out.println("Gemeten XSD-controle van een jaar demofeed: " + FEED.size() + " records in " + ms + " ms");
+        assertEquals(List.of(), afwijkingen.subList(0, Math.min(20, afwijkingen.size())),
+                afwijkingen.size() + " of " + FEED.size() + " records are not what they are meant to be");
+        assertEquals(Set.of("BSN_ONGELDIG", "XML_ONGELDIG", "GEMEENTE_ONBEKEND", "DATUM_ONGELDIG"), ongeldig.keySet(),
+                "every intended fault occurs: " + ongeldig);
+    }
+
+    /** ToewijzingNummer is LDT_Nummer: an integer of at most nine digits, and unique per gemeente over the history. */
+    @Test
+    void toewijzingNummersZijnGehelenBinnenLdtNummerEnUniekPerGemeente() {
+        Map<String, String> trajectVan = new HashMap<>();
+        for (FeedBericht b : FEED) {
+            IjwBericht m = GELEZEN.get(b.volgnummer());
+            if (m == null) {
+                continue;
+            }
+            for (Toewijzing t : m.toewijzingen()) {
+                String nummer = t.toewijzingNummer();
+                assertTrue(nummer.matches("[1-9][0-9]{0,8}"), "bericht " + b.volgnummer() + ": " + nummer);
+                String traject = b.sleutel() + "/" + m.aanbieder() + "/" + t.product().sleutel();
+                assertEquals(traject, trajectVan.computeIfAbsent(m.gemeente() + "/" + nummer, k -> traject),
+                        "one number, one allocation: bericht " + b.volgnummer());
+            }
+        }
     }
 
     @Test

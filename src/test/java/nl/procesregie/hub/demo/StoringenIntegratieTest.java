@@ -417,7 +417,7 @@ class StoringenIntegratieTest {
         int[] volgorde = {1, 2, 3, daarna[0], daarna[1]};
         for (int traject : volgorde) {
             signalen.addAll(waarheid.toegekend(jeugdige, GEMEENTE, true, GrondWaarheid.Zorg.ANDERS,
-                    aanbieder(traject), product(traject), nummer(j, traject), dag, traject));
+                    aanbieder(traject), product(traject), Berichten.toewijzingNummer(nummer(j, traject)), dag, traject));
         }
         return signalen.stream().map(v -> Afrekening.signaal(v.jeugdige(), v.gemeente(), v.soort(), v.volgnummer(),
                 v.aanbieder(), v.product(), v.toewijzingNummer(), v.hernieuwd(), false)).toList();

@@ -129,9 +129,11 @@ class InnameIntegratieTest {
                 header(teGroot, "hub-sha256"));
         assertArrayEquals(anders, geparkeerd.get(4).value(), "the conflicting record itself is parked");
         assertEquals(omgeving.kafka.endOffset(omgeving.ongeldig, 0), begin + 5, "the identical duplicate is a no-op");
-        assertEquals(2, omgeving.telling("select count(*) from toewijzing where toewijzingnummer in ('P1', 'P2')"),
+        assertEquals(2, omgeving.telling("select count(*) from toewijzing where toewijzingnummer in ('"
+                + Berichten.toewijzingNummer("P1") + "', '" + Berichten.toewijzingNummer("P2") + "')"),
                 "valid records around the invalid ones are processed");
-        assertEquals(1, omgeving.telling("select count(*) from toewijzing where toewijzingnummer = 'P1' and code = '45A01'"),
+        assertEquals(1, omgeving.telling("select count(*) from toewijzing where toewijzingnummer = '"
+                + Berichten.toewijzingNummer("P1") + "' and code = '45A01'"),
                 "the conflicting version changed nothing");
     }
 
