@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import nl.procesregie.hub.ijw.XsdControle;
+
 class HubInstellingenTest {
 
     private static final String SLEUTEL = "een-geheime-sleutel-van-minstens-32-tekens";
@@ -416,5 +418,14 @@ class HubInstellingenTest {
         } finally {
             System.clearProperty("HUB_HTTP_PORT");
         }
+    }
+
+    @Test
+    void schemacontroleMeldtStandaardEnNoemtDeSleutelBijEenOngeldigeWaarde() {
+        assertEquals(XsdControle.MELDEN, met().xsdControle());
+        assertEquals(XsdControle.STRENG, met("HUB_XSD_CONTROLE", "Streng").xsdControle());
+        assertEquals(XsdControle.UIT, met("HUB_XSD_CONTROLE", "uit").xsdControle());
+        assertEquals(List.of("HUB_XSD_CONTROLE: verwacht melden, streng of uit, gevonden 'strikt'"),
+                fout("HUB_XSD_CONTROLE", "strikt").fouten());
     }
 }
