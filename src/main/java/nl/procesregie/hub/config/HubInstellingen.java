@@ -134,7 +134,8 @@ public final class HubInstellingen {
         pseudoniemSleutel = (sleutel == null ? STANDAARD_SLEUTEL : sleutel).getBytes(StandardCharsets.UTF_8);
         maxRecordBytes = l.geheelGetal("HUB_MAX_RECORD_BYTES", 5 * 1024 * 1024, 1, Integer.MAX_VALUE);
         maxPogingen = l.geheelGetal("HUB_MAX_POGINGEN", 3, 1, Integer.MAX_VALUE);
-        // Melden by default: back offices deviate in details the hub does not use, and parking them would stop care paths.
+        // Melden by default: back offices deviate in details the hub does not use, and parking their messages would
+        // stop care paths.
         xsdControle = l.xsdControle("HUB_XSD_CONTROLE", XsdControle.MELDEN);
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));

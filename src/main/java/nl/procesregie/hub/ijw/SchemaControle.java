@@ -43,11 +43,7 @@ public final class SchemaControle {
     private final ThreadLocal<Werktuig> werktuigen;
 
     public SchemaControle() {
-        this(IjwSchemas.release32());
-    }
-
-    SchemaControle(Schema schema) {
-        this.schema = schema;
+        this.schema = IjwSchemas.release32();
         this.werktuigen = ThreadLocal.withInitial(this::werktuig);
     }
 
@@ -209,7 +205,8 @@ public final class SchemaControle {
                         hier + " is onvolledig: er ontbreekt een element dat " + SCHEMA + " verplicht stelt";
                 case "cvc-complex-type.2.1" -> hier + " moet volgens " + SCHEMA + " leeg zijn";
                 case "cvc-complex-type.2.2" -> hier + " mag volgens " + SCHEMA + " alleen een waarde bevatten";
-                case "cvc-complex-type.2.3" -> hier + " mag volgens " + SCHEMA + " geen tekst bevatten, alleen elementen";
+                case "cvc-complex-type.2.3" ->
+                        hier + " mag volgens " + SCHEMA + " geen tekst bevatten, alleen elementen";
                 case "cvc-complex-type.3.2.2", "cvc-type.3.1.1" ->
                         hier + " heeft een attribuut dat " + SCHEMA + " niet toestaat";
                 case "cvc-complex-type.4" -> hier + " mist een attribuut dat " + SCHEMA + " verplicht stelt";
@@ -217,7 +214,8 @@ public final class SchemaControle {
                 case "cvc-maxLength-valid" -> hier + " is langer dan " + SCHEMA + " toestaat";
                 case "cvc-minLength-valid" -> hier + " is korter dan " + SCHEMA + " toestaat";
                 case "cvc-length-valid" -> hier + " heeft niet de lengte die " + SCHEMA + " voorschrijft";
-                case "cvc-enumeration-valid" -> hier + " heeft een waarde die niet in de lijst van " + SCHEMA + " staat";
+                case "cvc-enumeration-valid" ->
+                        hier + " heeft een waarde die niet in de lijst van " + SCHEMA + " staat";
                 case "cvc-minInclusive-valid", "cvc-minExclusive-valid" ->
                         hier + " is kleiner dan " + SCHEMA + " toestaat";
                 case "cvc-maxInclusive-valid", "cvc-maxExclusive-valid" ->

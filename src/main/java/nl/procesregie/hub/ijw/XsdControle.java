@@ -8,7 +8,7 @@ import java.util.Optional;
  * ({@code HUB_XSD_CONTROLE}). Messages of older 3.x releases are never checked: their XSDs are not bundled.
  */
 public enum XsdControle {
-    /** Read the message as before; count and log the deviation. Back offices deviate in details the hub does not use. */
+    /** Read the message as before; count and log the deviation (back offices deviate in details the hub ignores). */
     MELDEN,
     /** Park the message as {@link Foutcode#SCHEMA_ONGELDIG}. */
     STRENG,

@@ -166,7 +166,8 @@ class SchemaControleTest {
         return new IjwInlezer(new IjwParser(), c, 1_000_000, gemeente -> gemeente.equals("0344"));
     }
 
-    static final String VOORLETTERS_FOUT = "Client/Naam/Voorletters voldoet niet aan het patroon van het iJw 3.2-schema";
+    static final String VOORLETTERS_FOUT =
+            "Client/Naam/Voorletters voldoet niet aan het patroon van het iJw 3.2-schema";
 
     @Test
     void meldenReadsADeviatingMessageAndSaysHowItDeviates() throws Exception {

@@ -31,7 +31,8 @@ import nl.procesregie.hub.testinfra.KindProces;
 class SchemaIntegratieTest {
 
     static final Duration WACHT = Duration.ofSeconds(60);
-    static final String VOORLETTERS_FOUT = "Client/Naam/Voorletters voldoet niet aan het patroon van het iJw 3.2-schema";
+    static final String VOORLETTERS_FOUT =
+            "Client/Naam/Voorletters voldoet niet aan het patroon van het iJw 3.2-schema";
     static String geldig;
     HubOmgeving omgeving;
     int poort;
