@@ -27,6 +27,7 @@ import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.IjwInlezer;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.IjwInname;
@@ -95,8 +96,10 @@ public final class Hub implements AutoCloseable {
 
             Onderdelen onderdelen = Onderdelen.bouw(dataSource, regio, instellingen, klok);
             Inleestellers tellers = new Inleestellers();
-            IjwInname inname = new IjwInname(new IjwParser(), onderdelen.verwerking(), regio,
-                    instellingen.maxRecordBytes(), instellingen.maxPogingen(), tellers, klok);
+            IjwInlezer inlezer = new IjwInlezer(new IjwParser(), instellingen.xsdControle(),
+                    instellingen.maxRecordBytes(), code -> regio.gemeente(code).isPresent());
+            IjwInname inname = new IjwInname(inlezer, onderdelen.verwerking(), instellingen.maxPogingen(), tellers,
+                    klok);
             RegieInname regieInname = new RegieInname(instellingen.topicMeldingen(), onderdelen.meldingen(),
                     onderdelen.bevestigingen(), instellingen.maxRecordBytes(), instellingen.maxPogingen(),
                     onderdelen.verwerking()::databaseBereikbaar, tellers, klok);

@@ -17,9 +17,10 @@ import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.Inleestellers;
 
 /**
- * {@code /metrics} in the Prometheus text format: readiness per part, records in and parked, signals by kind, the
- * outbox backlog and its age, consumer lag, and deadlines past due (timer lateness). Counts only: no pseudonym, no
- * gemeente-level detail of youths. Figures from the database are left out while it does not answer; readiness says so.
+ * {@code /metrics} in the Prometheus text format: readiness per part, records in and parked, messages read despite a
+ * schema deviation, signals by kind, the outbox backlog and its age, consumer lag, and deadlines past due (timer
+ * lateness). Counts only: no pseudonym, no gemeente-level detail of youths. Figures from the database are left out
+ * while it does not answer; readiness says so.
  */
 public final class Meetwaarden {
 
@@ -54,6 +55,11 @@ public final class Meetwaarden {
             regel(b, "procesregie_records_total", Map.of("topic", topic, "uitkomst", "verwerkt"), n - daarvanGeparkeerd);
             regel(b, "procesregie_records_total", Map.of("topic", topic, "uitkomst", "geparkeerd"), daarvanGeparkeerd);
         });
+
+        kop(b, "procesregie_schema_afwijkingen_total", "counter", "iJw 3.2-berichten die afwijken van het schema en "
+                + "toch gelezen zijn (HUB_XSD_CONTROLE=melden), per berichttype");
+        tellers.schemaafwijkingen().forEach((soort, n) ->
+                regel(b, "procesregie_schema_afwijkingen_total", Map.of("bericht", soort.name()), n));
 
         kop(b, "procesregie_consumer_achterstand", "gauge", "Records per partitie die nog gelezen moeten worden");
         for (IjwConsumer consumer : consumers) {

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import nl.procesregie.hub.ijw.XsdControle;
+
 /**
  * The process settings of the hub, read once at start-up from environment variables (overlaid with -D system
  * properties) and validated as a whole. Everything else asks this class; nothing reads the environment itself.
@@ -98,6 +100,7 @@ public final class HubInstellingen {
     private final boolean pseudoniemSleutelIsStandaard;
     private final int maxRecordBytes;
     private final int maxPogingen;
+    private final XsdControle xsdControle;
     private final Duration outboxInterval;
     private final Duration outboxMaxWachttijd;
     private final Duration outboxLease;
@@ -154,6 +157,9 @@ public final class HubInstellingen {
         pseudoniemSleutel = (sleutel == null ? STANDAARD_SLEUTEL : sleutel).getBytes(StandardCharsets.UTF_8);
         maxRecordBytes = l.geheelGetal("HUB_MAX_RECORD_BYTES", 5 * 1024 * 1024, 1, Integer.MAX_VALUE);
         maxPogingen = l.geheelGetal("HUB_MAX_POGINGEN", 3, 1, Integer.MAX_VALUE);
+        // Melden by default: back offices deviate in details the hub does not use, and parking their messages would
+        // stop care paths.
+        xsdControle = l.xsdControle("HUB_XSD_CONTROLE", XsdControle.MELDEN);
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
         outboxLease = l.duur("HUB_OUTBOX_LEASE", Duration.ofMinutes(2));
@@ -429,6 +435,11 @@ public final class HubInstellingen {
         return topicMeldingen;
     }
 
+    /** What happens to a 3.2 message that deviates from the bundled iJw 3.2 XSDs. */
+    public XsdControle xsdControle() {
+        return xsdControle;
+    }
+
     public String topicActies() {
         return topicActies;
     }
@@ -698,6 +709,7 @@ public final class HubInstellingen {
                 + ", pseudoniemSleutel=" + (pseudoniemSleutelIsStandaard ? "standaard" : "gezet")
                 + ", maxRecordBytes=" + maxRecordBytes
                 + ", maxPogingen=" + maxPogingen
+                + ", xsdControle=" + xsdControle.waarde()
                 + ", outboxInterval=" + outboxInterval
                 + ", outboxMaxWachttijd=" + outboxMaxWachttijd
                 + ", outboxLease=" + outboxLease + ", smtpTimeout=" + smtpTimeout
@@ -923,6 +935,17 @@ public final class HubInstellingen {
             }
             fout(sleutel, "verwacht " + String.join(", ", opties) + "; gevonden " + citaat(waarde));
             return standaard;
+        }
+
+        XsdControle xsdControle(String sleutel, XsdControle standaard) {
+            String waarde = ruw(sleutel);
+            if (waarde == null) {
+                return standaard;
+            }
+            return XsdControle.van(waarde).orElseGet(() -> {
+                fout(sleutel, "verwacht melden, streng of uit, gevonden " + citaat(waarde));
+                return standaard;
+            });
         }
 
         Path leesbaarBestand(String sleutel) {

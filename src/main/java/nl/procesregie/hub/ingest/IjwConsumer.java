@@ -122,7 +122,7 @@ public final class IjwConsumer implements AutoCloseable {
                     List<OntvangenRecord> batch = new ArrayList<>(records.count());
                     Map<TopicPartition, OffsetAndMetadata> volgende = new HashMap<>();
                     for (ConsumerRecord<byte[], byte[]> r : records) {
-                        batch.add(new OntvangenRecord(r.topic(), r.partition(), r.offset(), r.value()));
+                        batch.add(new OntvangenRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
                         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                         eerste.putIfAbsent(tp, r.offset());
                         volgende.put(tp, new OffsetAndMetadata(r.offset() + 1));

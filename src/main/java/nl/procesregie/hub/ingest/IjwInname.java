@@ -12,11 +12,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.Foutcode;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwFout;
-import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.ijw.IjwInlezer;
 
 /**
  * Takes a polled batch of records: parses and validates each, applies the valid ones in one transaction and returns
@@ -28,20 +27,20 @@ public final class IjwInname {
 
     private static final Logger LOG = LoggerFactory.getLogger(IjwInname.class);
 
-    private final IjwParser parser;
+    /** A message read despite deviating from the schema: counted and logged once its batch is through. */
+    private record Afwijking(OntvangenRecord record, IjwBericht bericht, String tekst) {
+    }
+
+    private final IjwInlezer inlezer;
     private final BerichtVerwerking verwerking;
-    private final RegioConfiguratie regio;
-    private final int maxRecordBytes;
     private final Pogingen pogingen;
     private final Inleestellers tellers;
     private final Clock klok;
 
-    public IjwInname(IjwParser parser, BerichtVerwerking verwerking, RegioConfiguratie regio, int maxRecordBytes,
-                     int maxPogingen, Inleestellers tellers, Clock klok) {
-        this.parser = parser;
+    public IjwInname(IjwInlezer inlezer, BerichtVerwerking verwerking, int maxPogingen, Inleestellers tellers,
+                     Clock klok) {
+        this.inlezer = inlezer;
         this.verwerking = verwerking;
-        this.regio = regio;
-        this.maxRecordBytes = maxRecordBytes;
         this.pogingen = new Pogingen(maxPogingen, verwerking::databaseBereikbaar, klok);
         this.tellers = tellers;
         this.klok = klok;
@@ -49,19 +48,28 @@ public final class IjwInname {
 
     /** @return the records to park, in batch order; empty when everything was processed */
     public List<TeParkeren> verwerk(List<OntvangenRecord> records) throws SQLException {
-        List<TeParkeren> parkeren = handel(records);
+        List<Afwijking> afwijkingen = new ArrayList<>();
+        List<TeParkeren> parkeren = handel(records, afwijkingen);
         tellers.tel(records, parkeren);
+        for (Afwijking a : afwijkingen) {
+            tellers.telSchemaafwijking(a.bericht().soort());
+            // INFO: the message was read as before; the metric is what an operator watches and alerts on.
+            LOG.info("Schema-afwijking in {} {}-{}@{}, toch gelezen (HUB_XSD_CONTROLE=melden): {}",
+                    a.bericht().soort(), a.record().topic(), a.record().partitie(), a.record().offset(), a.tekst());
+        }
         return parkeren;
     }
 
-    private List<TeParkeren> handel(List<OntvangenRecord> records) throws SQLException {
+    private List<TeParkeren> handel(List<OntvangenRecord> records, List<Afwijking> afwijkingen) throws SQLException {
         List<TeParkeren> parkeren = new ArrayList<>();
         List<OntvangenRecord> geldig = new ArrayList<>();
         List<IjwBericht> berichten = new ArrayList<>();
         for (OntvangenRecord r : records) {
             try {
-                berichten.add(lees(r));
+                IjwInlezer.Gelezen gelezen = inlezer.lees(r.waarde());
+                berichten.add(gelezen.bericht());
                 geldig.add(r);
+                gelezen.schemaafwijking().ifPresent(t -> afwijkingen.add(new Afwijking(r, gelezen.bericht(), t)));
             } catch (IjwFout fout) {
                 parkeren.add(parkeer(r, fout.code(), fout.reden()));
             } catch (RuntimeException fout) {
@@ -88,22 +96,6 @@ public final class IjwInname {
             }
         }
         return parkeren;
-    }
-
-    private IjwBericht lees(OntvangenRecord r) throws IjwFout {
-        if (r.waarde() == null || r.waarde().length == 0) {
-            throw new IjwFout(Foutcode.XML_ONGELDIG, "Het record is leeg");
-        }
-        if (r.waarde().length > maxRecordBytes) {
-            throw new IjwFout(Foutcode.TE_GROOT, "Het bericht is " + r.waarde().length + " bytes; de grens is "
-                    + maxRecordBytes + " bytes (HUB_MAX_RECORD_BYTES)");
-        }
-        IjwBericht bericht = parser.parse(r.waarde());
-        if (regio.gemeente(bericht.gemeente()).isEmpty()) {
-            throw new IjwFout(Foutcode.GEMEENTE_ONBEKEND, "Gemeente " + bericht.gemeente()
-                    + " staat niet in de regioconfiguratie van deze hub");
-        }
-        return bericht;
     }
 
     private void verwerkAfzonderlijk(OntvangenRecord r, IjwBericht b, List<TeParkeren> parkeren) throws SQLException {

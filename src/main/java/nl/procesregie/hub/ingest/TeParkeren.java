@@ -13,10 +13,11 @@ import nl.procesregie.hub.ijw.Foutcode;
 import nl.procesregie.hub.ijw.IjwFout;
 
 /**
- * A record for the dead-letter topic, with its reason. {@code sha256} is set when the value was cut to fit the topic.
+ * A record for the dead-letter topic, with its reason. {@code sha256} is set when the value was cut to fit the topic;
+ * {@code sleutel} is the original record's key (possibly null), which the parked record keeps.
  */
-public record TeParkeren(byte[] waarde, Foutcode foutcode, String reden, String bronTopic, int bronPartitie,
-                         long bronOffset, Instant tijdstip, String sha256) {
+public record TeParkeren(byte[] sleutel, byte[] waarde, Foutcode foutcode, String reden, String bronTopic,
+                         int bronPartitie, long bronOffset, Instant tijdstip, String sha256) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeParkeren.class);
     static final int GEPARKEERD_DEEL = 256 * 1024;
@@ -32,7 +33,7 @@ public record TeParkeren(byte[] waarde, Foutcode foutcode, String reden, String 
             sha256 = sha256(waarde);
             waarde = Arrays.copyOf(waarde, GEPARKEERD_DEEL);
         }
-        return new TeParkeren(waarde, code, reden, r.topic(), r.partitie(), r.offset(), tijdstip, sha256);
+        return new TeParkeren(r.sleutel(), waarde, code, reden, r.topic(), r.partitie(), r.offset(), tijdstip, sha256);
     }
 
     private static String sha256(byte[] waarde) {

@@ -46,8 +46,10 @@ import nl.procesregie.hub.demo.Stroom;
 import nl.procesregie.hub.ijw.BerichtSoort;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwFout;
+import nl.procesregie.hub.ijw.IjwInlezer;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ijw.Toewijzing;
+import nl.procesregie.hub.ijw.XsdControle;
 import nl.procesregie.hub.it.Berichten;
 import nl.procesregie.hub.testinfra.KindHub;
 import nl.procesregie.hub.testinfra.KindProces;
@@ -58,7 +60,8 @@ import nl.procesregie.hub.testinfra.TestPostgres;
 /**
  * Throughput, detection latency and memory of the hub, in one run on one machine and one generated feed:
  * <ol>
- * <li>the ceiling: a plain consumer that reads the feed and parses it with the hub's parser, nothing else;</li>
+ * <li>the ceiling: a plain consumer that reads the feed and parses it with the hub's parser, nothing else; and the
+ * same with the schema check of 3.2 messages, which gives the check's cost per record;</li>
  * <li>the replay: a hub in a JVM of its own, as production runs it, reads the same feed as a region joining with a
  * year of history (all of it older than the signal horizon: no mail), to the commit of its last transaction;</li>
  * <li>live: fresh youths' fourth allocations published at a steady rate, from each record's timestamp to the commit
@@ -154,7 +157,10 @@ public final class Benchmark {
 
             BsnReeks bsns = BsnReeks.vanaf(SYNTHETISCHE_BSN, opzet.berichten() / 2 + 10_000);
             long records = vulFeed(bsns);
-            double plafond = plafond(records);
+            double plafond = plafond(records, XsdControle.UIT);
+            double metSchema = plafond(records, XsdControle.MELDEN);
+            regel("Schemacontrole (HUB_XSD_CONTROLE=melden of streng): %.1f µs per record, %.0f%% van het plafond",
+                    1e6 / metSchema - 1e6 / plafond, 100 * (1 - metSchema / plafond));
 
             Process hub = null;
             try {
@@ -283,16 +289,21 @@ public final class Benchmark {
 
     // ---- the ceiling
 
-    /** A plain consumer reads every record and parses it with the hub's parser; records per second. */
-    private double plafond(long records) {
+    /**
+     * A plain consumer reads every record and reads it as the hub does (parser, and the schema check of 3.2 messages
+     * unless {@code controle} is {@link XsdControle#UIT}); records per second.
+     */
+    private double plafond(long records, XsdControle controle) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "plafond-" + UUID.randomUUID());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        IjwParser parser = new IjwParser();
+        // Every gemeente known: the ceiling measures reading, not the regio configuration.
+        IjwInlezer inlezer = new IjwInlezer(new IjwParser(), controle, Integer.MAX_VALUE, gemeente -> true);
         long gelezen = 0;
         long geparsed = 0;
+        long afwijkend = 0;
         long start = 0;
         long einde = System.nanoTime() + wacht.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
@@ -317,7 +328,7 @@ public final class Benchmark {
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
                     gelezen++;
                     try {
-                        parser.parse(r.value());
+                        afwijkend += inlezer.lees(r.value()).schemaafwijking().isPresent() ? 1 : 0;
                         geparsed++;
                     } catch (IjwFout e) {
                         // Counted as read: the hub parks it after the same parse.
@@ -327,8 +338,14 @@ public final class Benchmark {
         }
         double seconden = (System.nanoTime() - start) / 1e9;
         double perSeconde = gelezen / seconden;
-        regel("Plafond (lezen en parsen, geen toestand): %d records (%d geldig) in %.1f s = %,.0f records/s",
-                gelezen, geparsed, seconden, perSeconde);
+        if (controle == XsdControle.UIT) {
+            regel("Plafond (lezen en parsen, geen toestand): %d records (%d geldig) in %.1f s = %,.0f records/s",
+                    gelezen, geparsed, seconden, perSeconde);
+        } else {
+            regel("Plafond met schemacontrole (lezen, parsen, 3.2-berichten tegen de XSD's): %d records (%d geldig, "
+                    + "%d wijken af van het schema) in %.1f s = %,.0f records/s", gelezen, geparsed, afwijkend,
+                    seconden, perSeconde);
+        }
         return perSeconde;
     }
 

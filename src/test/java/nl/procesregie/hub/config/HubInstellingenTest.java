@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import nl.procesregie.hub.ijw.XsdControle;
+
 class HubInstellingenTest {
 
     // Made at run time, so the tests publish no key value that productie would have to refuse.
@@ -620,5 +622,14 @@ class HubInstellingenTest {
     @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "::1", "[::1]", "0:0:0:0:0:0:0:1", "localhost", "LocalHost"})
     void demoLuistertOpLoopback(String host) {
         assertEquals(host, met("HUB_HTTP_HOST", host).httpHost());
+    }
+
+    @Test
+    void schemacontroleMeldtStandaardEnNoemtDeSleutelBijEenOngeldigeWaarde() {
+        assertEquals(XsdControle.MELDEN, met().xsdControle());
+        assertEquals(XsdControle.STRENG, met("HUB_XSD_CONTROLE", "Streng").xsdControle());
+        assertEquals(XsdControle.UIT, met("HUB_XSD_CONTROLE", "uit").xsdControle());
+        assertEquals(List.of("HUB_XSD_CONTROLE: verwacht melden, streng of uit, gevonden 'strikt'"),
+                fout("HUB_XSD_CONTROLE", "strikt").fouten());
     }
 }

@@ -247,6 +247,11 @@ public final class TestKafka {
         return send(new ProducerRecord<>(topic, null, (byte[]) null, value, headers));
     }
 
+    /** Sends synchronously with {@code key} (any bytes, or null) and returns where the record landed. */
+    public RecordMetadata send(String topic, byte[] key, byte[] value) {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
     /** Sends synchronously to one partition: a test that spreads one youth's messages over instances. */
     public RecordMetadata send(String topic, int partition, byte[] value) {
         return send(new ProducerRecord<>(topic, partition, (byte[]) null, value));
