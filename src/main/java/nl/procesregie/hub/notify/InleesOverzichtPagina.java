@@ -121,7 +121,7 @@ public final class InleesOverzichtPagina {
                         + "<th>Toewijzingnummers</th><th>Trajecten</th><th>Boven de drempel sinds</th>"
                         + "<th>Daarna al gemaild</th></tr>\n");
         for (InleesOverzicht.Jeugdige j : jeugdigen) {
-            h.append("<tr><td>").append(Html.tekst(j.voorletters())).append("</td><td>").append(datum(j)).append("</td><td>")
+            h.append("<tr><td>").append(Html.tekst(voorletters(j))).append("</td><td>").append(datum(j)).append("</td><td>")
                     .append(Html.tekst(String.join(", ", j.toewijzingnummers()))).append("</td><td>").append(j.trajecten())
                     .append("</td><td>").append(DATUM.format(j.bovenDrempelSinds().atZone(NL))).append("</td><td>")
                     .append(j.liveGesignaleerd() ? "ja" : "nee").append("</td></tr>\n");
@@ -129,11 +129,15 @@ public final class InleesOverzichtPagina {
         return h.append("</table>\n</body></html>\n").toString();
     }
 
+    private static String voorletters(InleesOverzicht.Jeugdige j) {
+        return j.voorletters() == null ? "" : MailOpmaak.voorletters(MailOpmaak.schoon(j.voorletters()));
+    }
+
     private static String csv(List<InleesOverzicht.Jeugdige> jeugdigen) {
         StringBuilder c = new StringBuilder(
                 "voorletters;geboortedatum;toewijzingnummers;trajecten;boven_drempel_sinds;daarna_gemaild\r\n");
         for (InleesOverzicht.Jeugdige j : jeugdigen) {
-            c.append(csvVeld(j.voorletters())).append(';')
+            c.append(csvVeld(voorletters(j))).append(';')
                     .append(j.geboortedatum() == null ? "" : j.geboortedatum().toString()).append(';')
                     .append(csvVeld(String.join(" ", j.toewijzingnummers()))).append(';').append(j.trajecten())
                     .append(';').append(j.bovenDrempelSinds().atZone(NL).toLocalDate()).append(';')

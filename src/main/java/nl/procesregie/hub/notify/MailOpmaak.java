@@ -181,7 +181,7 @@ public final class MailOpmaak {
     static List<Gegeven> jeugdige(String gemeente, String voorletters, LocalDate geboortedatum,
             List<String> toewijzingNummers) {
         return List.of(
-                new Gegeven("Voorletters", voorletters == null ? "onbekend" : schoon(voorletters)),
+                new Gegeven("Voorletters", voorletters == null ? "onbekend" : voorletters(schoon(voorletters))),
                 new Gegeven("Geboortedatum", geboortedatum == null ? "onbekend" : DATUM.format(geboortedatum)),
                 new Gegeven("Toewijzingnummer" + (toewijzingNummers.size() == 1 ? "" : "s") + " gemeente " + gemeente,
                         toewijzingNummers.isEmpty() ? "nog geen toewijzing ontvangen"
@@ -300,6 +300,26 @@ public final class MailOpmaak {
     }
 
     /** Line breaks and other control characters in data would let a value forge lines of its own. */
+    /**
+     * Initials as a regisseur writes them: iJw carries letters only ({@code LDT_Voorletters}, "JP"), shown as "J.P.";
+     * a lower-case letter belongs to the initial before it ("ThJ" is "Th.J."). A value with anything but letters (a
+     * melding's "K.L.") is shown as given.
+     */
+    static String voorletters(String waarde) {
+        if (waarde.isEmpty() || !waarde.codePoints().allMatch(Character::isLetter)) {
+            return waarde;
+        }
+        StringBuilder sb = new StringBuilder(waarde.length() * 2);
+        for (int i = 0; i < waarde.length(); i++) {
+            char c = waarde.charAt(i);
+            if (i > 0 && !Character.isLowerCase(c)) {
+                sb.append('.');
+            }
+            sb.append(c);
+        }
+        return sb.append('.').toString();
+    }
+
     static String schoon(String waarde) {
         return waarde == null ? "" : STUURTEKENS.matcher(waarde).replaceAll(" ").strip();
     }

@@ -91,7 +91,7 @@ class InleesOverzichtIntegratieTest {
             HttpResponse<String> pagina = haal(poort, "/overzicht/" + WOERDEN, WACHTWOORD);
             assertEquals(200, pagina.statusCode());
             assertTrue(pagina.body().contains(nummers("BOVEN", 5, ", ")), pagina.body());
-            assertTrue(pagina.body().contains("JP") && pagina.body().contains("17-05-2012"), "named as in the mails");
+            assertTrue(pagina.body().contains("J.P.") && pagina.body().contains("17-05-2012"), "named as in the mails");
             assertFalse(pagina.body().contains(Berichten.toewijzingNummer("ONDER1")), "below the threshold: not in the overview");
             assertFalse(pagina.body().contains(boven), "never the BSN");
 
@@ -100,7 +100,7 @@ class InleesOverzichtIntegratieTest {
             assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             String[] regels = csv.body().split("\r\n");
             assertEquals(2, regels.length, csv.body());
-            assertEquals("\"JP\";2012-05-17;\"" + nummers("BOVEN", 5, " ") + "\";5;" + VANDAAG + ";nee", regels[1]);
+            assertEquals("\"J.P.\";2012-05-17;\"" + nummers("BOVEN", 5, " ") + "\";5;" + VANDAAG + ";nee", regels[1]);
 
             assertEquals(404, haal(poort, "/overzicht/9999", WACHTWOORD).statusCode());
 

@@ -82,7 +82,7 @@ class PijplijnIntegratieTest {
         String html = (String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(1).getContent();
         // Decoded too: quoted-printable line breaks could split a BSN in the raw text.
         assertFalse(tekst.contains(bsn) || html.contains(bsn) || mail.getSubject().contains(bsn), "no BSN, decoded");
-        assertTrue(tekst.contains("JP"), tekst);
+        assertTrue(tekst.contains("J.P."), tekst);
         assertTrue(tekst.contains(Berichten.toewijzingNummer("T4")), "names the gemeente's ToewijzingNummer");
         assertTrue(tekst.contains("10000003") && tekst.contains("10000001"), "the whole care path");
 

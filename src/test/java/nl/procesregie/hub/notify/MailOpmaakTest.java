@@ -343,4 +343,14 @@ class MailOpmaakTest {
         assertThrows(IllegalArgumentException.class,
                 () -> opmaak.maak(mail("VERBLIJF", 1, false, WOERDEN, "J.K.")));
     }
+
+    @Test
+    void voorlettersUitIjwKrijgenPuntenEenMeldingHoudtDeZijne() {
+        assertEquals("J.P.", MailOpmaak.voorletters("JP"));
+        assertEquals("A.", MailOpmaak.voorletters("A"));
+        assertEquals("Th.J.", MailOpmaak.voorletters("ThJ"));
+        assertEquals("É.Ö.", MailOpmaak.voorletters("ÉÖ"));
+        assertEquals("K.L.", MailOpmaak.voorletters("K.L."), "a melding's initials as the back office wrote them");
+        assertEquals("", MailOpmaak.voorletters(""));
+    }
 }
