@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +41,11 @@ public final class BrokerWacht implements AutoCloseable {
     });
     /** System.nanoTime() of the last answer; the start counts as one, so a starting hub is not out at once. */
     private volatile long laatsteAntwoord = System.nanoTime();
-    /** The hub's topics the cluster did not list at its last answer, in the order of {@link #topics}. */
-    private volatile List<String> ontbrekend = List.of();
+    /**
+     * The hub's topics the cluster did not list at its last answer, in the order of {@link #topics}; null until it
+     * first answered, as a hub that has not yet seen its topics is not ready to say they are there.
+     */
+    private volatile List<String> ontbrekend;
     private final AtomicLong antwoorden = new AtomicLong();
 
     /**
@@ -82,7 +86,7 @@ public final class BrokerWacht implements AutoCloseable {
     }
 
     private void werkBij(List<String> nu) {
-        List<String> eerder = ontbrekend;
+        List<String> eerder = ontbrekend == null ? List.of() : ontbrekend;
         for (String topic : nu) {
             if (!eerder.contains(topic)) {
                 LOG.warn("Topic {} bestaat niet op het Kafka-cluster: de hub is niet gereed tot het is aangemaakt",
@@ -101,9 +105,9 @@ public final class BrokerWacht implements AutoCloseable {
         return System.nanoTime() - laatsteAntwoord <= grens.toNanos();
     }
 
-    /** The hub's topics missing from the cluster at its last answer; empty while it never answered. */
-    public List<String> ontbrekendeTopics() {
-        return ontbrekend;
+    /** The hub's topics missing from the cluster at its last answer; empty until the cluster first answered. */
+    public Optional<List<String>> ontbrekendeTopics() {
+        return Optional.ofNullable(ontbrekend);
     }
 
     /** How often the cluster answered; for tests that wait for rounds instead of time. */

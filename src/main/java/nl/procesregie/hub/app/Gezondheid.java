@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -23,7 +24,7 @@ import nl.procesregie.hub.ingest.IjwConsumer;
 public final class Gezondheid {
 
     /** The report; {@code httpStatus} is 200 when ready, else 503. */
-    public record Rapport(boolean gereed, boolean database, boolean kafka, List<String> ontbrekendeTopics,
+    public record Rapport(boolean gereed, boolean database, boolean kafka, Optional<List<String>> ontbrekendeTopics,
                           boolean smtp, long uitgaandWachtend, long oudsteWachtendSeconden, long uitgaandMislukt) {
         public int httpStatus() {
             return gereed ? 200 : 503;
@@ -31,8 +32,10 @@ public final class Gezondheid {
 
         public String json() {
             return "{\"status\":\"" + (gereed ? "UP" : "DOWN") + "\",\"database\":\"" + (database ? "UP" : "DOWN")
-                    + "\",\"kafka\":\"" + (kafka ? "UP" : "DOWN") + "\",\"ontbrekendeTopics\":["
-                    + ontbrekendeTopics.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(","))
+                    + "\",\"kafka\":\"" + (kafka ? "UP" : "DOWN") + "\",\"topics\":\""
+                    + ontbrekendeTopics.map(o -> o.isEmpty() ? "UP" : "DOWN").orElse("ONBEKEND")
+                    + "\",\"ontbrekendeTopics\":[" + ontbrekendeTopics.orElse(List.of()).stream()
+                    .map(t -> "\"" + t + "\"").collect(Collectors.joining(","))
                     + "],\"smtp\":\"" + (smtp ? "UP" : "DOWN")
                     + "\",\"uitgaandWachtend\":" + uitgaandWachtend
                     + ",\"oudsteWachtendSeconden\":" + oudsteWachtendSeconden
@@ -52,8 +55,8 @@ public final class Gezondheid {
 
     public Rapport rapport() {
         boolean kafka = broker.bereikbaar() && consumers.stream().noneMatch(IjwConsumer::heeftStoring);
-        List<String> ontbrekend = broker.ontbrekendeTopics();
-        boolean gereed = kafka && ontbrekend.isEmpty();
+        Optional<List<String>> ontbrekend = broker.ontbrekendeTopics();
+        boolean gereed = kafka && ontbrekend.map(List::isEmpty).orElse(false);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) filter (where status = 'WACHTEND'), "
                      + "coalesce(extract(epoch from now() - min(aangemaakt_op) filter (where status = 'WACHTEND'))"

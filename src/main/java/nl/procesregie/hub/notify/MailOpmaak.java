@@ -299,10 +299,10 @@ public final class MailOpmaak {
         return Character.toUpperCase(woord.charAt(0)) + woord.substring(1);
     }
 
-    /** Line breaks and other control characters in data would let a value forge lines of its own. */
     /**
      * Initials as a regisseur writes them: iJw carries letters only ({@code LDT_Voorletters}, "JP"), shown as "J.P.";
-     * a lower-case letter belongs to the initial before it ("ThJ" is "Th.J."). A value with anything but letters (a
+     * a lower-case letter belongs to the initial before it ("ThJ" is "Th.J."). Without dots "IJ" cannot tell IJsbrand
+     * from Ingrid Johanna; it is shown as "I.J.", the more common reading. A value with anything but letters (a
      * melding's "K.L.") is shown as given.
      */
     static String voorletters(String waarde) {
@@ -310,16 +310,17 @@ public final class MailOpmaak {
             return waarde;
         }
         StringBuilder sb = new StringBuilder(waarde.length() * 2);
-        for (int i = 0; i < waarde.length(); i++) {
-            char c = waarde.charAt(i);
+        for (int i = 0; i < waarde.length(); i += Character.charCount(waarde.codePointAt(i))) {
+            int c = waarde.codePointAt(i);
             if (i > 0 && !Character.isLowerCase(c)) {
                 sb.append('.');
             }
-            sb.append(c);
+            sb.appendCodePoint(c);
         }
         return sb.append('.').toString();
     }
 
+    /** Line breaks and other control characters in data would let a value forge lines of its own. */
     static String schoon(String waarde) {
         return waarde == null ? "" : STUURTEKENS.matcher(waarde).replaceAll(" ").strip();
     }

@@ -350,6 +350,9 @@ class MailOpmaakTest {
         assertEquals("A.", MailOpmaak.voorletters("A"));
         assertEquals("Th.J.", MailOpmaak.voorletters("ThJ"));
         assertEquals("É.Ö.", MailOpmaak.voorletters("ÉÖ"));
+        assertEquals("I.J.P.", MailOpmaak.voorletters("IJP"));
+        assertEquals("P.I.", MailOpmaak.voorletters("PI"));
+        assertEquals("\uD835\uDC00.B.", MailOpmaak.voorletters("\uD835\uDC00B"), "a letter outside the BMP stays whole");
         assertEquals("K.L.", MailOpmaak.voorletters("K.L."), "a melding's initials as the back office wrote them");
         assertEquals("", MailOpmaak.voorletters(""));
     }
