@@ -56,8 +56,6 @@ public final class IjwParser {
     private static final int MAX_GETOONDE_LENGTE = 100;
     private static final BerichtSoort[] SOORTEN = BerichtSoort.values();
     private static final int MAX_PRODUCTCODE = 5;
-    /** xs:date has no year limit; LocalDate ends at year 999,999,999, far beyond any date in youth care. */
-    private static final int MAX_JAARCIJFERS = 9;
 
     /**
      * The local names of every element of type LDT_Datum in JW301, JW305, JW307 and JW315 (release 3.2, with the
@@ -797,8 +795,7 @@ public final class IjwParser {
             String getoond = pad.contains("Geboortedatum") ? "Datum" : "Datum '" + toon(waarde) + "'";
             if (buitenBereik(waarde)) {
                 throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
-                        + " ligt buiten het bereik dat de hub verwerkt (een jaar van hooguit "
-                        + MAX_JAARCIJFERS + " cijfers)");
+                        + " ligt buiten het bereik dat de hub verwerkt (jaar 0001 tot en met 9999)");
             }
             LocalDate datum = datumOfNull(waarde);
             if (datum == null) {
@@ -809,45 +806,47 @@ public final class IjwParser {
         }
 
         /**
-         * xs:date as LDT_Datum restricts it (no time zone): an optional minus, a year of at least four digits
-         * (more only without a leading zero), month and day, and a day that exists. Year 0000, which XSD 1.0 lacks,
-         * is read as the year before 0001, as ISO 8601 does.
+         * xs:date as LDT_Datum restricts it (no time zone), within the years 0001 to 9999: JJJJ-MM-DD with a day
+         * that exists.
          */
         private LocalDate datumOfNull(String waarde) {
-            int begin = waarde.startsWith("-") ? 1 : 0;
-            int jaarEinde = waarde.indexOf('-', begin);
-            int jaarCijfers = jaarEinde - begin;
-            if (jaarCijfers < 4 || jaarCijfers > MAX_JAARCIJFERS || jaarCijfers > 4 && waarde.charAt(begin) == '0'
-                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
+            if (waarde.length() != 10 || waarde.charAt(4) != '-' || waarde.charAt(7) != '-') {
                 return null;
             }
-            int jaar = getal(waarde, begin, jaarEinde);
-            int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
-            int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
-            if (jaar < 0 || maand < 0 || dag < 0) {
+            int jaar = getal(waarde, 0, 4);
+            int maand = getal(waarde, 5, 7);
+            int dag = getal(waarde, 8, 10);
+            if (jaar < 1 || maand < 0 || dag < 0) {
                 return null;
             }
             try {
-                return LocalDate.of(begin == 1 ? -jaar : jaar, maand, dag);
+                return LocalDate.of(jaar, maand, dag);
             } catch (DateTimeException e) {
                 return null;
             }
         }
 
-        /** A date written as XSD allows, whose year has more digits than {@link LocalDate} can hold. */
+        /**
+         * A date written as xs:date allows (or year 0000, which XSD 1.0 lacks) whose year lies outside 0001-9999:
+         * a minus sign, five or more digits, or 0000. This is the one place the parser is deliberately stricter than
+         * the XSD. The hub stores dates in PostgreSQL, which cannot take such a year in the form the hub writes it
+         * ({@code LocalDate.toString()} gives "+12345-01-01", "-0001-01-01" or "0000-01-01"), so one such date
+         * would fail the whole batch it is stored in and park the message with a reason that says nothing, while
+         * the database's error quotes the value. Refusing it here names the element instead. No youth-care date
+         * lies outside these years, so no real message is lost.
+         */
         private boolean buitenBereik(String waarde) {
             int begin = waarde.startsWith("-") ? 1 : 0;
             int jaarEinde = waarde.indexOf('-', begin);
-            if (jaarEinde - begin <= MAX_JAARCIJFERS || waarde.charAt(begin) == '0'
-                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
-                return false;
-            }
-            if (!alleenCijfers(waarde, begin, jaarEinde)) {
+            int jaarCijfers = jaarEinde - begin;
+            if (jaarCijfers < 4 || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-'
+                    || !alleenCijfers(waarde, begin, jaarEinde)) {
                 return false;
             }
             int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
             int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
-            return maand >= 1 && maand <= 12 && dag >= 1 && dag <= 31;
+            boolean vormVanEenDatum = maand >= 1 && maand <= 12 && dag >= 1 && dag <= 31;
+            return vormVanEenDatum && (begin == 1 || jaarCijfers > 4 || alleenNullen(waarde.substring(0, 4), 0));
         }
 
         /**
