@@ -627,7 +627,7 @@ public final class IjwParser {
                     default -> overslaan();
                 }
             }
-            verplicht(nummer, p + "/ToewijzingNummer");
+            nummer = toewijzingNummer(verplicht(nummer, p + "/ToewijzingNummer"));
             LocalDate toegewezenOp =
                     datum(verplicht(toewijzingsdatum, p + "/Toewijzingsdatum"), p + "/Toewijzingsdatum");
             LocalTime toegewezenOm = tijd(verplicht(toewijzingstijd, p + "/Toewijzingstijd"), p + "/Toewijzingstijd");
@@ -681,7 +681,7 @@ public final class IjwParser {
             }
             // ToewijzingNummer is optional in the schema: care without an allocation is started and stopped too.
             if (nummer != null) {
-                verplicht(nummer, p + "/ToewijzingNummer");
+                nummer = toewijzingNummer(verplicht(nummer, p + "/ToewijzingNummer"));
             }
             LocalDate toewijzingIngang = toewijzingIngangsdatum == null ? null
                     : datum(toewijzingIngangsdatum, p + "/ToewijzingIngangsdatum");
@@ -781,6 +781,23 @@ public final class IjwParser {
                 throw fout(Foutcode.VELD_ONTBREEKT, "Verplicht element " + pad + " is leeg");
             }
             return waarde;
+        }
+
+        /**
+         * LDT_Nummer is an xs:integer, so "12345", "012345" and "+12345" are one allocation: a number is kept in its
+         * canonical form, or the hub would link a start to no allocation and a removal would miss the allocation.
+         * Any other value stays as written; the schema check reports it.
+         */
+        private String toewijzingNummer(String waarde) {
+            int begin = waarde.startsWith("+") ? 1 : 0;
+            if (waarde.length() == begin || !alleenCijfers(waarde, begin, waarde.length())) {
+                return waarde;
+            }
+            int eersteCijfer = begin;
+            while (eersteCijfer < waarde.length() - 1 && waarde.charAt(eersteCijfer) == '0') {
+                eersteCijfer++;
+            }
+            return waarde.substring(eersteCijfer);
         }
 
         private void code(Codelijst lijst, String waarde, String pad) throws IjwFout {
