@@ -147,7 +147,10 @@ public final class IjwParser {
         }
     }
 
-    /** All faults leave through here, so no run of nine or more digits (a possible BSN) can reach a reason. */
+    /**
+     * All faults leave through here, so no 8- or 9-digit number that passes the eleven-test (a possible BSN) can reach
+     * a reason: {@link IjwFout#zonderBsn} masks them.
+     */
     private static IjwFout fout(Foutcode code, String reden) {
         return new IjwFout(code, IjwFout.zonderBsn(reden));
     }
