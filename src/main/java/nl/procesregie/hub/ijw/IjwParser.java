@@ -368,12 +368,20 @@ public final class IjwParser {
             if (++diepte > MAX_DIEPTE) {
                 throw fout(Foutcode.XML_ONGELDIG, "Bericht is dieper genest dan " + MAX_DIEPTE + " niveaus");
             }
+            String ouder = String.join("/", plek);
             plek.addLast(r.getLocalName());
             String ns = r.getNamespaceURI();
+            if (ns == null || ns.isEmpty()) {
+                // Text such as "zie <Anna/>" in a message whose elements all carry a prefix makes an element without
+                // a namespace: only a name of the iJw schemas is repeated, the path says where it is.
+                throw fout(Foutcode.XML_ONGELDIG, (XmlFoutmelding.isElement(r.getLocalName())
+                        ? "Element '" + toon(r.getLocalName()) + "'" : "Een element")
+                        + " zonder namespace hoort niet in een iJw-bericht van release " + versie
+                        + (ouder.isEmpty() ? "" : " (gevonden in " + ouder + ")"));
+            }
             if (!berichtNs.equals(ns) && !basisNs.equals(ns)) {
-                throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' "
-                        + (ns == null || ns.isEmpty() ? "zonder namespace" : "in namespace '" + toon(ns) + "'")
-                        + " hoort niet in een iJw-bericht van release " + versie);
+                throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' in namespace '"
+                        + toon(ns) + "' hoort niet in een iJw-bericht van release " + versie);
             }
         }
 
@@ -399,8 +407,9 @@ public final class IjwParser {
                         }
                     }
                     case START_ELEMENT -> throw fout(Foutcode.VELD_ONTBREEKT,
-                            "Element " + pad + " mag alleen tekst bevatten, geen element '"
-                                    + toon(r.getLocalName()) + "'");
+                            "Element " + pad + " mag alleen tekst bevatten, geen element"
+                                    + (XmlFoutmelding.isElement(r.getLocalName())
+                                    ? " '" + toon(r.getLocalName()) + "'" : ""));
                     case END_ELEMENT -> {
                         verlaat();
                         String geheel = meer != null ? meer.toString() : waarde;
