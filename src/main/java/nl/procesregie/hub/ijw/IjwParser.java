@@ -56,8 +56,6 @@ public final class IjwParser {
     private static final int MAX_GETOONDE_LENGTE = 100;
     private static final BerichtSoort[] SOORTEN = BerichtSoort.values();
     private static final int MAX_PRODUCTCODE = 5;
-    /** xs:date has no year limit; LocalDate ends at year 999,999,999, far beyond any date in youth care. */
-    private static final int MAX_JAARCIJFERS = 9;
 
     /**
      * The local names of every element of type LDT_Datum in JW301, JW305, JW307 and JW315 (release 3.2, with the
@@ -149,7 +147,10 @@ public final class IjwParser {
         }
     }
 
-    /** All faults leave through here, so no run of nine or more digits (a possible BSN) can reach a reason. */
+    /**
+     * All faults leave through here, so no 8- or 9-digit number that passes the eleven-test (a possible BSN) can reach
+     * a reason: {@link IjwFout#zonderBsn} masks them.
+     */
     private static IjwFout fout(Foutcode code, String reden) {
         return new IjwFout(code, IjwFout.zonderBsn(reden));
     }
@@ -367,12 +368,20 @@ public final class IjwParser {
             if (++diepte > MAX_DIEPTE) {
                 throw fout(Foutcode.XML_ONGELDIG, "Bericht is dieper genest dan " + MAX_DIEPTE + " niveaus");
             }
+            String ouder = String.join("/", plek);
             plek.addLast(r.getLocalName());
             String ns = r.getNamespaceURI();
+            if (ns == null || ns.isEmpty()) {
+                // Text such as "zie <Anna/>" in a message whose elements all carry a prefix makes an element without
+                // a namespace: only a name of the iJw schemas is repeated, the path says where it is.
+                throw fout(Foutcode.XML_ONGELDIG, (XmlFoutmelding.isElement(r.getLocalName())
+                        ? "Element '" + toon(r.getLocalName()) + "'" : "Een element")
+                        + " zonder namespace hoort niet in een iJw-bericht van release " + versie
+                        + (ouder.isEmpty() ? "" : " (gevonden in " + ouder + ")"));
+            }
             if (!berichtNs.equals(ns) && !basisNs.equals(ns)) {
-                throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' "
-                        + (ns == null || ns.isEmpty() ? "zonder namespace" : "in namespace '" + toon(ns) + "'")
-                        + " hoort niet in een iJw-bericht van release " + versie);
+                throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' in namespace '"
+                        + toon(ns) + "' hoort niet in een iJw-bericht van release " + versie);
             }
         }
 
@@ -398,8 +407,9 @@ public final class IjwParser {
                         }
                     }
                     case START_ELEMENT -> throw fout(Foutcode.VELD_ONTBREEKT,
-                            "Element " + pad + " mag alleen tekst bevatten, geen element '"
-                                    + toon(r.getLocalName()) + "'");
+                            "Element " + pad + " mag alleen tekst bevatten, geen element"
+                                    + (XmlFoutmelding.isElement(r.getLocalName())
+                                    ? " '" + toon(r.getLocalName()) + "'" : ""));
                     case END_ELEMENT -> {
                         verlaat();
                         String geheel = meer != null ? meer.toString() : waarde;
@@ -629,7 +639,7 @@ public final class IjwParser {
                     default -> overslaan();
                 }
             }
-            verplicht(nummer, p + "/ToewijzingNummer");
+            nummer = toewijzingNummer(verplicht(nummer, p + "/ToewijzingNummer"));
             LocalDate toegewezenOp =
                     datum(verplicht(toewijzingsdatum, p + "/Toewijzingsdatum"), p + "/Toewijzingsdatum");
             LocalTime toegewezenOm = tijd(verplicht(toewijzingstijd, p + "/Toewijzingstijd"), p + "/Toewijzingstijd");
@@ -683,7 +693,7 @@ public final class IjwParser {
             }
             // ToewijzingNummer is optional in the schema: care without an allocation is started and stopped too.
             if (nummer != null) {
-                verplicht(nummer, p + "/ToewijzingNummer");
+                nummer = toewijzingNummer(verplicht(nummer, p + "/ToewijzingNummer"));
             }
             LocalDate toewijzingIngang = toewijzingIngangsdatum == null ? null
                     : datum(toewijzingIngangsdatum, p + "/ToewijzingIngangsdatum");
@@ -785,6 +795,23 @@ public final class IjwParser {
             return waarde;
         }
 
+        /**
+         * LDT_Nummer is an xs:integer, so "12345", "012345" and "+12345" are one allocation: a number is kept in its
+         * canonical form, or the hub would link a start to no allocation and a removal would miss the allocation.
+         * Any other value stays as written; the schema check reports it.
+         */
+        private String toewijzingNummer(String waarde) {
+            int begin = waarde.startsWith("+") ? 1 : 0;
+            if (waarde.length() == begin || !alleenCijfers(waarde, begin, waarde.length())) {
+                return waarde;
+            }
+            int eersteCijfer = begin;
+            while (eersteCijfer < waarde.length() - 1 && waarde.charAt(eersteCijfer) == '0') {
+                eersteCijfer++;
+            }
+            return waarde.substring(eersteCijfer);
+        }
+
         private void code(Codelijst lijst, String waarde, String pad) throws IjwFout {
             if (!codelijsten.bevat(lijst, waarde)) {
                 throw fout(Foutcode.VELD_ONTBREEKT, "Ongeldige waarde '" + toon(waarde) + "' in " + pad
@@ -797,8 +824,7 @@ public final class IjwParser {
             String getoond = pad.contains("Geboortedatum") ? "Datum" : "Datum '" + toon(waarde) + "'";
             if (buitenBereik(waarde)) {
                 throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
-                        + " ligt buiten het bereik dat de hub verwerkt (een jaar van hooguit "
-                        + MAX_JAARCIJFERS + " cijfers)");
+                        + " ligt buiten het bereik dat de hub verwerkt (jaar 0001 tot en met 9999)");
             }
             LocalDate datum = datumOfNull(waarde);
             if (datum == null) {
@@ -809,45 +835,47 @@ public final class IjwParser {
         }
 
         /**
-         * xs:date as LDT_Datum restricts it (no time zone): an optional minus, a year of at least four digits
-         * (more only without a leading zero), month and day, and a day that exists. Year 0000, which XSD 1.0 lacks,
-         * is read as the year before 0001, as ISO 8601 does.
+         * xs:date as LDT_Datum restricts it (no time zone), within the years 0001 to 9999: JJJJ-MM-DD with a day
+         * that exists.
          */
         private LocalDate datumOfNull(String waarde) {
-            int begin = waarde.startsWith("-") ? 1 : 0;
-            int jaarEinde = waarde.indexOf('-', begin);
-            int jaarCijfers = jaarEinde - begin;
-            if (jaarCijfers < 4 || jaarCijfers > MAX_JAARCIJFERS || jaarCijfers > 4 && waarde.charAt(begin) == '0'
-                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
+            if (waarde.length() != 10 || waarde.charAt(4) != '-' || waarde.charAt(7) != '-') {
                 return null;
             }
-            int jaar = getal(waarde, begin, jaarEinde);
-            int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
-            int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
-            if (jaar < 0 || maand < 0 || dag < 0) {
+            int jaar = getal(waarde, 0, 4);
+            int maand = getal(waarde, 5, 7);
+            int dag = getal(waarde, 8, 10);
+            if (jaar < 1 || maand < 0 || dag < 0) {
                 return null;
             }
             try {
-                return LocalDate.of(begin == 1 ? -jaar : jaar, maand, dag);
+                return LocalDate.of(jaar, maand, dag);
             } catch (DateTimeException e) {
                 return null;
             }
         }
 
-        /** A date written as XSD allows, whose year has more digits than {@link LocalDate} can hold. */
+        /**
+         * A date written as xs:date allows (or year 0000, which XSD 1.0 lacks) whose year lies outside 0001-9999:
+         * a minus sign, five or more digits, or 0000. This is the one place the parser is deliberately stricter than
+         * the XSD. The hub stores dates in PostgreSQL, which cannot take such a year in the form the hub writes it
+         * ({@code LocalDate.toString()} gives "+12345-01-01", "-0001-01-01" or "0000-01-01"), so one such date
+         * would fail the whole batch it is stored in and park the message with a reason that says nothing, while
+         * the database's error quotes the value. Refusing it here names the element instead. No youth-care date
+         * lies outside these years, so no real message is lost.
+         */
         private boolean buitenBereik(String waarde) {
             int begin = waarde.startsWith("-") ? 1 : 0;
             int jaarEinde = waarde.indexOf('-', begin);
-            if (jaarEinde - begin <= MAX_JAARCIJFERS || waarde.charAt(begin) == '0'
-                    || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-') {
-                return false;
-            }
-            if (!alleenCijfers(waarde, begin, jaarEinde)) {
+            int jaarCijfers = jaarEinde - begin;
+            if (jaarCijfers < 4 || waarde.length() != jaarEinde + 6 || waarde.charAt(jaarEinde + 3) != '-'
+                    || !alleenCijfers(waarde, begin, jaarEinde)) {
                 return false;
             }
             int maand = getal(waarde, jaarEinde + 1, jaarEinde + 3);
             int dag = getal(waarde, jaarEinde + 4, jaarEinde + 6);
-            return maand >= 1 && maand <= 12 && dag >= 1 && dag <= 31;
+            boolean vormVanEenDatum = maand >= 1 && maand <= 12 && dag >= 1 && dag <= 31;
+            return vormVanEenDatum && (begin == 1 || jaarCijfers > 4 || alleenNullen(waarde.substring(0, 4), 0));
         }
 
         /**

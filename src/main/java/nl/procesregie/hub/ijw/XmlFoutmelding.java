@@ -1,9 +1,22 @@
 package nl.procesregie.hub.ijw;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The Dutch description of why the JDK's XML parser found a message not well-formed. The parser reports in English
@@ -11,12 +24,33 @@ import java.util.regex.Pattern;
  * faults are recognised by their English wording and described anew, and everything else falls back to a general Dutch
  * sentence. No text of the parser itself is ever passed on, so no foreign language can reach a reason.
  *
- * <p>Only names (of elements, attributes, entities, prefixes) and character codes are taken over from the parser's
- * text, never element content.
+ * <p>From the parser's text only character codes, the XML version and names the hub knows are taken over: element
+ * names of the iJw schemas (with whatever prefix they carry, and that prefix), the few standard attribute names a
+ * message may hold, and the five entities of XML. Any other name is left out ("een element", "een attribuut") and the
+ * line and column point at it: after a stray '<' or '&' in a text, the parser takes the text that follows for a
+ * name, and that text can be a name or initials of the youth.
  */
 final class XmlFoutmelding {
 
     static final String ALGEMEEN = "de opbouw van de XML klopt niet";
+
+    /** The entities XML declares itself; a message can declare no others (it has no DTD). */
+    private static final Set<String> XML_ENTITEITEN = Set.of("lt", "gt", "amp", "quot", "apos");
+
+    /** Attributes a sender may put on any element: namespace declarations and the XML Schema instance ones. */
+    private static final Set<String> STANDAARD_ATTRIBUTEN = Set.of("xmlns", "xsi:type", "xsi:nil",
+            "xsi:schemaLocation", "xsi:noNamespaceSchemaLocation", "xml:lang", "xml:space");
+
+    private static final Set<String> ELEMENTEN;
+    private static final Set<String> ATTRIBUTEN;
+
+    static {
+        Set<String> elementen = new HashSet<>();
+        Set<String> attributen = new HashSet<>();
+        leesIjwNamen(elementen, attributen);
+        ELEMENTEN = Set.copyOf(elementen);
+        ATTRIBUTEN = Set.copyOf(attributen);
+    }
 
     private record Regel(Pattern patroon, Function<Matcher, String> tekst) {
     }
@@ -28,10 +62,13 @@ final class XmlFoutmelding {
                     m -> "het bericht eindigt midden in een element, tag, opmerking of CDATA-sectie "
                             + "(afgebroken bericht?)"),
             regel("The element type \"(?<naam>[^\"]*)\" must be terminated by the matching end-tag",
-                    m -> "element '" + naam(m) + "' wordt niet afgesloten met de bijbehorende eindtag </"
-                            + naam(m) + ">"),
+                    m -> isElement(naam(m))
+                            ? "element '" + naam(m) + "' wordt niet afgesloten met de bijbehorende eindtag </"
+                                    + naam(m) + ">"
+                            : "een element wordt niet afgesloten met een bijbehorende eindtag (een los '<'-teken "
+                                    + "in een tekst?)"),
             regel("The end-tag for element type \"(?<naam>[^\"]*)\" must end with a '>' delimiter",
-                    m -> "de eindtag van element '" + naam(m) + "' eindigt niet met '>'"),
+                    m -> "de eindtag van " + element(naam(m)) + " eindigt niet met '>'"),
             regel("Content is not allowed in prolog",
                     m -> "er staat tekst vóór het root-element"),
             regel("The markup in the document preceding the root element must be well-formed",
@@ -43,7 +80,7 @@ final class XmlFoutmelding {
                             + "root-element)"),
             regel("An invalid XML character \\(Unicode: (?<code>0x[0-9a-fA-F]+)\\) was found in the value of "
                             + "attribute \"(?<naam>[^\"]*)\"",
-                    m -> "de waarde van attribuut '" + naam(m) + "' bevat een teken dat in XML niet is toegestaan "
+                    m -> "de waarde van " + attribuut(naam(m)) + " bevat een teken dat in XML niet is toegestaan "
                             + "(Unicode " + m.group("code") + ")"),
             regel("An invalid XML character \\(Unicode: (?<code>0x[0-9a-fA-F]+)\\)",
                     m -> "het bericht bevat een teken dat in XML niet is toegestaan (Unicode " + m.group("code")
@@ -53,37 +90,46 @@ final class XmlFoutmelding {
             regel("(representation must immediately follow|character reference must end)",
                     m -> "een tekenreferentie (&#…;) is onvolledig"),
             regel("Attribute \"(?<naam>[^\"]*)\" was already specified for element \"(?<element>[^\"]*)\"",
-                    m -> "attribuut '" + naam(m) + "' komt meer dan eens voor in element '" + element(m) + "'"),
+                    m -> attribuut(naam(m)) + " komt meer dan eens voor in " + element(m.group("element"))),
             regel("#AttributeNotUnique\\?(?<element>[^&]*)&(?<naam>.*)$",
-                    m -> "attribuut '" + naam(m) + "' komt meer dan eens voor in element '" + element(m) + "'"),
+                    m -> attribuut(naam(m)) + " komt meer dan eens voor in " + element(m.group("element"))),
             regel("Open quote is expected for attribute \"(?<naam>[^\"]*)\" associated with an +element type +"
                             + "\"(?<element>[^\"]*)\"",
-                    m -> "de waarde van attribuut '" + naam(m) + "' van element '" + element(m)
-                            + "' staat niet tussen aanhalingstekens"),
+                    m -> "de waarde van " + attribuut(naam(m)) + " van " + element(m.group("element"))
+                            + " staat niet tussen aanhalingstekens"),
             regel("Attribute name \"(?<naam>[^\"]*)\" associated with an element type \"(?<element>[^\"]*)\" "
                             + "must be followed by the ' = ' character",
-                    m -> "attribuut '" + naam(m) + "' van element '" + element(m) + "' heeft geen '=' met een waarde"),
+                    m -> attribuut(naam(m)) + " van " + element(m.group("element")) + " heeft geen '=' met een waarde"),
             regel("The value of attribute \"(?<naam>[^\"]*)\" associated with an element type "
                             + "\"(?<element>[^\"]*)\" must not contain the '<' character",
-                    m -> "de waarde van attribuut '" + naam(m) + "' van element '" + element(m)
-                            + "' bevat het teken '<' (schrijf &lt;)"),
+                    m -> "de waarde van " + attribuut(naam(m)) + " van " + element(m.group("element"))
+                            + " bevat het teken '<' (schrijf &lt;)"),
             regel("Element type \"(?<naam>[^\"]*)\" must be followed by either attribute specifications",
-                    m -> "na de naam van element '" + naam(m) + "' moeten attributen, '>' of '/>' volgen"),
+                    m -> "na de naam van " + element(naam(m))
+                            + " moeten attributen, '>' of '/>' volgen"),
             regel("attribute \"(?<naam>[^\"]*)\"",
-                    m -> "attribuut '" + naam(m) + "' is niet goed geschreven"),
+                    m -> attribuut(naam(m)) + " is niet goed geschreven"),
+            // An entity that is not one of the five of XML is never declared in an iJw message: its name is text
+            // of the message after a stray '&', so it is not repeated.
             regel("The entity \"(?<naam>[^\"]*)\" was referenced, but not declared",
-                    m -> "entiteit '&" + naam(m) + ";' bestaat niet in XML (alleen &lt; &gt; &amp; &quot; en &apos; "
-                            + "zijn toegestaan)"),
+                    m -> "het bericht verwijst naar een entiteit die in XML niet bestaat (alleen &lt; &gt; &amp; "
+                            + "&quot; en &apos; zijn toegestaan; schrijf een los &-teken als &amp;)"),
             regel("The entity name must immediately follow the '&' in the entity reference",
                     m -> "na '&' volgt geen naam van een entiteit (schrijf een los &-teken als &amp;)"),
             regel("The reference to entity \"(?<naam>[^\"]*)\" must end with the ';' delimiter",
-                    m -> "de verwijzing naar entiteit '&" + naam(m) + "' eindigt niet met ';'"),
+                    m -> XML_ENTITEITEN.contains(naam(m))
+                            ? "de verwijzing naar entiteit '&" + naam(m) + "' eindigt niet met ';'"
+                            : "een verwijzing naar een entiteit eindigt niet met ';' (schrijf een los &-teken als "
+                                    + "&amp;)"),
             regel("#ElementPrefixUnbound\\?(?<prefix>[^&]*)&(?<naam>.*)$",
-                    m -> "prefix '" + m.group("prefix") + "' van element '" + naam(m)
-                            + "' is niet aan een namespace gebonden"),
+                    m -> (isElement(naam(m))
+                            ? "prefix '" + m.group("prefix") + "' van element '" + naam(m) + "'"
+                            : "de prefix van een element") + " is niet aan een namespace gebonden"),
             regel("#AttributePrefixUnbound\\?(?<element>[^&]*)&(?<naam>[^&]*)&(?<prefix>.*)$",
-                    m -> "prefix '" + m.group("prefix") + "' van attribuut '" + naam(m) + "' in element '"
-                            + element(m) + "' is niet aan een namespace gebonden"),
+                    m -> (isAttribuut(naam(m))
+                            ? "prefix '" + m.group("prefix") + "' van attribuut '" + naam(m) + "'"
+                            : "de prefix van een attribuut") + " in " + element(m.group("element"))
+                            + " is niet aan een namespace gebonden"),
             regel("REC-xml-names-",
                     m -> "een namespacedeclaratie of prefix is ongeldig"),
             regel("The string \"--\" is not permitted within comments",
@@ -130,7 +176,90 @@ final class XmlFoutmelding {
         return m.group("naam");
     }
 
-    private static String element(Matcher m) {
-        return m.group("element");
+    private static String element(String naam) {
+        return isElement(naam) ? "element '" + naam + "'" : "een element";
+    }
+
+    private static String attribuut(String naam) {
+        return isAttribuut(naam) ? "attribuut '" + naam + "'" : "een attribuut";
+    }
+
+    /** A name of the iJw schemas; the prefix is the sender's choice and is judged by the name it qualifies. */
+    static boolean isElement(String naam) {
+        return ELEMENTEN.contains(naam.substring(naam.indexOf(':') + 1));
+    }
+
+    static boolean isAttribuut(String naam) {
+        return ATTRIBUTEN.contains(naam.substring(naam.indexOf(':') + 1)) || STANDAARD_ATTRIBUTEN.contains(naam);
+    }
+
+    /**
+     * Every xs:element and xs:attribute name in the XSDs of the message types the hub reads and the schemas they
+     * import or include (basisschema.xsd); other message types are refused before their content matters.
+     */
+    private static void leesIjwNamen(Set<String> elementen, Set<String> attributen) {
+        Deque<String> teLezen = new ArrayDeque<>();
+        Set<String> gezien = new HashSet<>();
+        for (BerichtSoort soort : BerichtSoort.values()) {
+            teLezen.add(IjwSchemas.bron(soort));
+        }
+        DocumentBuilder builder = veiligeBuilder();
+        while (!teLezen.isEmpty()) {
+            String bron = teLezen.poll();
+            if (!gezien.add(bron)) {
+                continue;
+            }
+            Element schema = lees(builder, bron);
+            namen(schema, "element", elementen);
+            namen(schema, "attribute", attributen);
+            String map = bron.substring(0, bron.lastIndexOf('/') + 1);
+            for (String soort : List.of("import", "include")) {
+                NodeList verwijzingen = schema.getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, soort);
+                for (int i = 0; i < verwijzingen.getLength(); i++) {
+                    String plek = ((Element) verwijzingen.item(i)).getAttribute("schemaLocation");
+                    if (!plek.isEmpty()) {
+                        teLezen.add(map + plek);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void namen(Element schema, String soort, Set<String> namen) {
+        NodeList lijst = schema.getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, soort);
+        for (int i = 0; i < lijst.getLength(); i++) {
+            String naam = ((Element) lijst.item(i)).getAttribute("name");
+            if (!naam.isEmpty()) {
+                namen.add(naam);
+            }
+        }
+    }
+
+    /** The XSDs are bundled, but are read as strictly as any XML: no DTD, nothing external. */
+    private static DocumentBuilder veiligeBuilder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML-parser ondersteunt geen veilige verwerking", e);
+        }
+    }
+
+    private static Element lees(DocumentBuilder builder, String bron) {
+        try (InputStream in = XmlFoutmelding.class.getClassLoader().getResourceAsStream(bron)) {
+            if (in == null) {
+                throw new IllegalStateException("iJw-schema ontbreekt op het classpath: " + bron);
+            }
+            return builder.parse(in).getDocumentElement();
+        } catch (IOException | SAXException e) {
+            throw new IllegalStateException("iJw-schema " + bron + " is niet te lezen", e);
+        }
     }
 }

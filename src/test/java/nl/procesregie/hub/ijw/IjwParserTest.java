@@ -490,6 +490,27 @@ class IjwParserTest {
         assertTrue(fout.reden().contains(reden), fout.reden());
     }
 
+    /** Text that the XML parser reads as an element is named only when it is an element of the iJw schemas. */
+    @Test
+    void tekstDieEenElementWordtWordtNietAlsNaamGenoemd() {
+        IjwFout zonderNamespace = weigert(Foutcode.XML_ONGELDIG, variant("jw301-3_0.xml",
+                "<jw301:Geslacht>1</jw301:Geslacht>", "<jw301:Geslacht>1</jw301:Geslacht><Anna>x</Anna>")
+                .getBytes(UTF_8));
+        assertEquals("Een element zonder namespace hoort niet in een iJw-bericht van release 3_0 (gevonden in "
+                + "Client)", zonderNamespace.reden());
+
+        IjwFout inTekst = weigert(Foutcode.VELD_ONTBREEKT, variant("jw301-3_2.xml",
+                "<ijw:Voorletters>J.P.</ijw:Voorletters>", "<ijw:Voorletters>J<ijw:P/></ijw:Voorletters>")
+                .getBytes(UTF_8));
+        assertEquals("Element Client/Naam/Voorletters mag alleen tekst bevatten, geen element", inTekst.reden());
+
+        IjwFout ijwNaam = weigert(Foutcode.VELD_ONTBREEKT, variant("jw301-3_2.xml",
+                "<ijw:Voorletters>J.P.</ijw:Voorletters>", "<ijw:Voorletters><ijw:Achternaam/></ijw:Voorletters>")
+                .getBytes(UTF_8));
+        assertEquals("Element Client/Naam/Voorletters mag alleen tekst bevatten, geen element 'Achternaam'",
+                ijwNaam.reden());
+    }
+
     @Test
     void beschadigdeBerichtenGevenAltijdEenIjwFoutEnNooitEenBsn() {
         Random toeval = new Random(20240301);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.LocalDate;
@@ -162,5 +163,40 @@ class IjwStandaardTest {
         for (String deel : List.of("123", "456", "789", "12345678X")) {
             assertFalse(fout.reden().contains(deel), fout.reden());
         }
+    }
+
+    /**
+     * LDT_Nummer is an xs:integer: "12345", "012345" and "+12345" are one number to the standard, so they must be one
+     * allocation to the hub, or a start would not find its allocation and a removal would not void it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BerichtSoort.class, names = {"JW301", "JW305", "JW307"})
+    void elkeSchrijfwijzeVanEenToewijzingNummerIsHetzelfdeGetal(BerichtSoort soort) throws IjwFout {
+        for (String schrijfwijze : List.of("12345", "012345", "+12345", "+0000012345", " 012345\n")) {
+            assertEquals("12345", toewijzingNummer(soort, schrijfwijze, true), schrijfwijze);
+        }
+        for (String nul : List.of("0", "000", "+0", "+000")) {
+            assertEquals("0", toewijzingNummer(soort, nul, true), nul);
+        }
+        assertEquals("999999999", toewijzingNummer(soort, "+000999999999", true));
+    }
+
+    /** The parser stays looser than the XSD here: what is not a plain number is kept as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"12a45", "-12345", "+", "++1", "1 2", "１２"})
+    void eenToewijzingNummerDatGeenGetalIsBlijftZoalsHetIs(String waarde) throws IjwFout {
+        for (BerichtSoort soort : List.of(BerichtSoort.JW301, BerichtSoort.JW305, BerichtSoort.JW307)) {
+            assertEquals(waarde, toewijzingNummer(soort, waarde, false), soort.name());
+        }
+    }
+
+    private String toewijzingNummer(BerichtSoort soort, String waarde, boolean geldigInDeXsd) throws IjwFout {
+        StandaardBericht b = new StandaardBericht(soort);
+        b.toewijzingNummer = waarde;
+        assertEquals(geldigInDeXsd, b.volgtXsd(), waarde);
+        IjwBericht bericht = parser.parse(b.tekst().getBytes(UTF_8));
+        assertTrue(bericht.toewijzingen().size() + bericht.leveringen().size() == 1);
+        return soort == BerichtSoort.JW301 ? bericht.toewijzingen().get(0).toewijzingNummer()
+                : bericht.leveringen().get(0).toewijzingNummer();
     }
 }
