@@ -36,17 +36,15 @@ public final class IjwInlezer {
     public IjwInlezer(IjwParser parser, XsdControle controle, int maxBytes, Predicate<String> gemeenteBekend) {
         this.parser = parser;
         this.controle = Objects.requireNonNull(controle);
-        // Compiled now, so that a broken bundle stops the start rather than the first message.
+        // Compiled and tried now, so that a broken bundle or XML setup stops the start rather than every message.
         this.schema = controle == XsdControle.UIT ? null : new SchemaControle();
         this.maxBytes = maxBytes;
         this.gemeenteBekend = gemeenteBekend;
     }
 
     public Gelezen lees(byte[] xml) throws IjwFout {
-        if (xml == null || xml.length == 0) {
-            throw new IjwFout(Foutcode.XML_ONGELDIG, "Het bericht is leeg");
-        }
-        if (xml.length > maxBytes) {
+        // An empty message is the parser's to refuse, so that it has one reason whichever way it came in.
+        if (xml != null && xml.length > maxBytes) {
             throw new IjwFout(Foutcode.TE_GROOT, "Het bericht is " + xml.length + " bytes; de grens is " + maxBytes
                     + " bytes (HUB_MAX_RECORD_BYTES)");
         }

@@ -2,6 +2,7 @@ package nl.procesregie.hub.ijw;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.xml.sax.XMLReader;
  * from the element stack this class keeps while it feeds the document to the validator.
  *
  * <p>Thread-safe: the compiled schema is shared, and each thread keeps its own reader and validator, which are not.
+ * Counting and describing use the same de-duplicated deviations, so "(en nog N afwijkingen)" counts distinct ones.
  */
 public final class SchemaControle {
 
@@ -39,12 +41,38 @@ public final class SchemaControle {
     private static final String SCHEMA = "het iJw 3.2-schema";
     private static final Pattern SLEUTEL = Pattern.compile("[A-Za-z0-9.-]+");
 
+    /** A document the validator must refuse: its root is in no iJw schema. */
+    private static final byte[] PROEF = "<proef/>".getBytes(StandardCharsets.UTF_8);
+
     private final Schema schema;
     private final ThreadLocal<Werktuig> werktuigen;
 
     public SchemaControle() {
-        this.schema = IjwSchemas.release32();
+        this(IjwSchemas.release32());
+    }
+
+    /**
+     * Makes a first reader and validator and checks a document with them, so that a setup that cannot check stops
+     * the start instead of failing every message.
+     *
+     * @throws IllegalStateException when they cannot be made or do not check
+     */
+    SchemaControle(Schema schema) {
+        this.schema = schema;
+        Werktuig eerste;
+        Uitslag proef;
+        try {
+            eerste = werktuig();
+            proef = eerste.controleer(PROEF);
+        } catch (SAXException | IOException | RuntimeException e) {
+            throw new IllegalStateException("De schemacontrole kan geen document controleren", e);
+        }
+        if (proef.isGeldig()) {
+            throw new IllegalStateException("De schemacontrole keurt een document goed dat niet in het iJw-schema "
+                    + "staat; zij controleert niet");
+        }
         this.werktuigen = ThreadLocal.withInitial(this::werktuig);
+        werktuigen.set(eerste);
     }
 
     /**
@@ -75,16 +103,26 @@ public final class SchemaControle {
         }
     }
 
-    /** @param xml a message the parser has read, so well-formed UTF-8 without a DTD */
+    /**
+     * @param xml a message the parser has read, so well-formed UTF-8 without a DTD
+     * @throws IllegalStateException when the check itself fails rather than finds a deviation: a fault of the hub,
+     *                               which the caller handles as any other processing failure, not the sender's
+     */
     public Uitslag controleer(byte[] xml) {
-        Werktuig w = werktuigen.get();
         try {
-            return w.controleer(xml);
+            return werktuigen.get().controleer(xml);
         } catch (SAXException | IOException | RuntimeException e) {
-            // Not reusable after a break in the middle of a document; the next message gets a fresh one.
+            // Not reusable after a break in the middle of a document; the next attempt gets a fresh one.
             werktuigen.remove();
-            // The exception's text may quote the document; the message was readable to the parser, so this is rare.
-            return new Uitslag(List.of("het bericht kon voor de schemacontrole niet worden gelezen"), 1);
+            // Only what the validator reports to error() is a deviation of the message. Anything that escapes the
+            // reader is the machinery's own failure, including a fatal parse error: the parser has read this very
+            // message, so the two readers disagree (a limit, an encoding edge), and that is the hub's to fix, not
+            // a reason to park the message as SCHEMA_ONGELDIG. The text of a Xerces exception may quote the
+            // document, so neither it nor the exception as cause goes along; the class name and, for a parse
+            // error, the message key say enough to reproduce it with the parked message.
+            String sleutel = e instanceof SAXParseException p ? Werktuig.sleutel(p) : "";
+            throw new IllegalStateException("De schemacontrole is mislukt door een fout in de hub: "
+                    + e.getClass().getName() + (sleutel.isEmpty() ? "" : " " + sleutel));
         }
     }
 
@@ -120,8 +158,8 @@ public final class SchemaControle {
         private final XMLReader reader;
         private final ValidatorHandler validator;
         private final List<String> pad = new ArrayList<>();
+        /** Every distinct deviation, in document order; the message's depth and name lengths bound each text. */
         private Set<String> afwijkingen;
-        private int totaal;
         private String laatstePad;
 
         Werktuig(XMLReader reader, ValidatorHandler validator) {
@@ -135,13 +173,13 @@ public final class SchemaControle {
         Uitslag controleer(byte[] xml) throws SAXException, IOException {
             pad.clear();
             afwijkingen = new LinkedHashSet<>();
-            totaal = 0;
             laatstePad = null;
             reader.parse(new InputSource(new ByteArrayInputStream(xml)));
-            return totaal == 0 ? Uitslag.GELDIG : new Uitslag(new ArrayList<>(afwijkingen), totaal);
+            return afwijkingen.isEmpty() ? Uitslag.GELDIG
+                    : new Uitslag(afwijkingen.stream().limit(MAX_BESCHREVEN).toList(), afwijkingen.size());
         }
 
-        // ---- ErrorHandler: of the validator (error) and of the reader (fatal; the parser read it, so not expected)
+        // ---- ErrorHandler: of the validator (error) and of the reader (fatal: see controleer)
 
         @Override
         public void warning(SAXParseException e) {
@@ -159,14 +197,7 @@ public final class SchemaControle {
                 }
             }
             laatstePad = hier;
-            String tekst = IjwFout.zonderBsn(beschrijf(sleutel));
-            if (afwijkingen.contains(tekst)) {
-                return;
-            }
-            totaal++;
-            if (afwijkingen.size() < MAX_BESCHREVEN) {
-                afwijkingen.add(tekst);
-            }
+            afwijkingen.add(IjwFout.zonderBsn(beschrijf(sleutel)));
         }
 
         @Override

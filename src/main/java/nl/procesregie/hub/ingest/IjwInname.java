@@ -1,13 +1,10 @@
 package nl.procesregie.hub.ingest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,20 +62,22 @@ public final class IjwInname {
         List<OntvangenRecord> geldig = new ArrayList<>();
         List<IjwBericht> berichten = new ArrayList<>();
         for (OntvangenRecord r : records) {
+            IjwInlezer.Gelezen[] gelezen = new IjwInlezer.Gelezen[1];
             try {
-                IjwInlezer.Gelezen gelezen = inlezer.lees(r.waarde());
-                berichten.add(gelezen.bericht());
-                geldig.add(r);
-                gelezen.schemaafwijking().ifPresent(t -> afwijkingen.add(new Afwijking(r, gelezen.bericht(), t)));
+                // A failure of the reader itself (not a refusal of the message) is the hub's: retried like any other.
+                Optional<TeParkeren> mislukt = pogingen.probeer(r, () -> gelezen[0] = inlezer.lees(r.waarde()));
+                if (mislukt.isPresent()) {
+                    parkeren.add(mislukt.get());
+                    continue;
+                }
             } catch (IjwFout fout) {
                 parkeren.add(parkeer(r, fout.code(), fout.reden()));
-            } catch (RuntimeException fout) {
-                // Reading is deterministic: a record that breaks the reader will break it on every attempt.
-                LOG.error("Record {}-{}@{} kon niet worden gelezen: {}", r.topic(), r.partitie(), r.offset(),
-                        fout.getClass().getName());
-                parkeren.add(parkeer(r, Foutcode.VERWERKING_MISLUKT, "Het bericht kon niet worden gelezen: "
-                        + fout.getClass().getSimpleName()));
+                continue;
             }
+            IjwBericht bericht = gelezen[0].bericht();
+            berichten.add(bericht);
+            geldig.add(r);
+            gelezen[0].schemaafwijking().ifPresent(t -> afwijkingen.add(new Afwijking(r, bericht, t)));
         }
         if (berichten.isEmpty()) {
             return parkeren;
@@ -90,7 +89,7 @@ public final class IjwInname {
                 throw e;
             }
             LOG.warn("Batch van {} berichten mislukt ({}); berichten worden afzonderlijk verwerkt", berichten.size(),
-                    e.toString());
+                    Foutspoor.van(e));
             for (int i = 0; i < berichten.size(); i++) {
                 verwerkAfzonderlijk(geldig.get(i), berichten.get(i), parkeren);
             }

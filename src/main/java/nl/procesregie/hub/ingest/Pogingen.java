@@ -53,8 +53,14 @@ final class Pogingen {
             throw new StoringUitzondering("de database is niet bereikbaar", fout);
         }
         LOG.error("Record {}-{}@{} na {} pogingen geparkeerd: {}", r.topic(), r.partitie(), r.offset(), maximum,
-                fout.toString());
-        return Optional.of(TeParkeren.van(r, Foutcode.VERWERKING_MISLUKT, "De verwerking is " + maximum
-                + " keer mislukt: " + fout.getClass().getSimpleName(), klok.instant()));
+                Foutspoor.van(fout));
+        // The reason is for whoever reads the dead-letter topic: what happened and what to do, in Dutch. The cause
+        // is the hub's or the database's, not the sender's; which one is in the log line above, by record.
+        return Optional.of(TeParkeren.van(r, Foutcode.VERWERKING_MISLUKT, reden(maximum), klok.instant()));
+    }
+
+    static String reden(int pogingen) {
+        return "De verwerking is " + pogingen + " keer mislukt door een fout in de hub of de database; het bericht "
+                + "kan na herstel opnieuw worden aangeboden";
     }
 }

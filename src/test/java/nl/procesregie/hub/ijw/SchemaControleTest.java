@@ -2,6 +2,7 @@ package nl.procesregie.hub.ijw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,34 @@ class SchemaControleTest {
                 + (u.aantal() == 2 ? ")" : "en)"), u.samenvatting());
     }
 
+    /** The fixture with many different deviations before its product, and that product {@code keer} times. */
+    static String veelAfwijkingenEnProducten(int keer) {
+        String xml = geldig;
+        for (String element : List.of("BerichtVersie", "BerichtSubversie", "Afzender", "Ontvanger",
+                "ijw:Identificatie", "ijw:Dagtekening", "ijw:BasisschemaXsdVersie", "ijw:BerichtXsdVersie", "Bsn",
+                "ijw:Datum", "Geslacht", "ijw:Achternaam", "ijw:Voorletters", "ijw:NaamGebruik", "Soort")) {
+            int begin = xml.indexOf("<" + element + ">") + element.length() + 2;
+            xml = xml.substring(0, begin) + "%".repeat(300) + xml.substring(xml.indexOf("</" + element + ">"));
+        }
+        String product = xml.substring(xml.indexOf("<ToegewezenProduct>"),
+                xml.indexOf("</ToegewezenProduct>") + "</ToegewezenProduct>".length());
+        // The same deviation in every copy: one text, however often it occurs.
+        String fout = met(product, "<ReferentieAanbieder>REF-17<", "<ReferentieAanbieder>" + "R".repeat(300) + "<");
+        return xml.replace(product, fout.repeat(keer));
+    }
+
+    @Test
+    void aDeviationRepeatedAfterTheDescribedOnesIsCountedOnce() {
+        SchemaControle.Uitslag een = controleer(veelAfwijkingenEnProducten(1));
+        SchemaControle.Uitslag vijf = controleer(veelAfwijkingenEnProducten(5));
+        assertTrue(een.aantal() > SchemaControle.MAX_BESCHREVEN, een.toString());
+        assertEquals(SchemaControle.MAX_BESCHREVEN, een.afwijkingen().size());
+        assertEquals(een.aantal(), vijf.aantal(), "a repeat is the same deviation, also past the described ones");
+        assertEquals(een.afwijkingen(), vijf.afwijkingen());
+        assertTrue(vijf.samenvatting().endsWith(" (en nog " + (een.aantal() - 1) + " afwijkingen)"),
+                vijf.samenvatting());
+    }
+
     @Test
     void theCheckIsReusableAfterADeviationAndSafeAcrossThreads() throws Exception {
         byte[] fout = bytes(met(geldig, "<ijw:Voorletters>JP<", "<ijw:Voorletters>S.Y.<"));
@@ -150,6 +181,36 @@ class SchemaControleTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aSetupThatCannotCheckStopsTheConstructionNotTheFirstMessage() {
+        Schema kapot = new Schema() {
+            @Override
+            public Validator newValidator() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ValidatorHandler newValidatorHandler() {
+                throw new UnsupportedOperationException("geen validator");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new SchemaControle(kapot));
+    }
+
+    @Test
+    void aFailureOfTheCheckItselfIsThrownAndNotBlamedOnTheMessage() {
+        // The parser reads a message before the check, so a document its reader cannot read means the two readers
+        // disagree: the hub's fault, thrown as a processing failure, and not a deviation that parks the message.
+        String bsn = "999900006";
+        String afgebroken = "<Bericht><Bsn>" + bsn + "</Bsn><Geboortedatum>2012-05-17";
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> controleer(afgebroken));
+        assertTrue(e.getMessage().startsWith("De schemacontrole is mislukt door een fout in de hub: "), e.getMessage());
+        assertFalse(e.getMessage().contains(bsn) || e.getMessage().contains("2012"), e.getMessage());
+        assertNull(e.getCause(), "a Xerces exception's text may quote the document");
+        // The thread's broken reader was dropped: the next message is checked by a fresh one.
+        assertTrue(controleer(geldig).isGeldig());
     }
 
     @Test
@@ -222,5 +283,9 @@ class SchemaControleTest {
         assertEquals(Foutcode.TE_GROOT, groot.code());
         IjwFout leeg = assertThrows(IjwFout.class, () -> inlezer(XsdControle.MELDEN).lees(new byte[0]));
         assertEquals(Foutcode.XML_ONGELDIG, leeg.code());
+        IjwFout parserLeeg = assertThrows(IjwFout.class, () -> new IjwParser().parse(new byte[0]));
+        assertEquals(parserLeeg.reden(), leeg.reden(), "one reason for an empty message, the parser's");
+        IjwFout nul = assertThrows(IjwFout.class, () -> inlezer(XsdControle.MELDEN).lees(null));
+        assertEquals(parserLeeg.reden(), nul.reden());
     }
 }
