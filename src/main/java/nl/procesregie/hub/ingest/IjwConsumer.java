@@ -139,7 +139,8 @@ public final class IjwConsumer implements AutoCloseable {
                     }
                 } catch (Exception e) {
                     storing = true;
-                    LOG.warn("Verwerking onderbroken door een storing; opnieuw over {}: {}", wacht, e.toString());
+                    // Classes and SQLStates only: a database error quotes the values of the record it failed on.
+                    LOG.warn("Verwerking onderbroken door een storing; opnieuw over {}: {}", wacht, Foutspoor.van(e));
                     terug(eerste);
                     teHerhalen = !eerste.isEmpty();
                     if (wachtOp(wacht)) {
@@ -151,7 +152,7 @@ public final class IjwConsumer implements AutoCloseable {
         } catch (WakeupException e) {
             LOG.debug("iJw-consumer gewekt om te stoppen");
         } catch (Error e) {
-            LOG.error("De iJw-consumer is gestopt door een onherstelbare fout", e);
+            LOG.error("De iJw-consumer is gestopt door een onherstelbare fout: {}", Foutspoor.van(e));
             storing = true;
         } finally {
             consumer.close(Duration.ofSeconds(5));
