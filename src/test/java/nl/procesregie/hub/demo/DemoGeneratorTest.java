@@ -42,7 +42,7 @@ import nl.procesregie.hub.ijw.IjwFout;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ijw.Levering;
 import nl.procesregie.hub.ijw.Toewijzing;
-import nl.procesregie.hub.it.Xsd;
+import nl.procesregie.hub.testinfra.Xsd;
 
 /**
  * The generator judged from the outside: its messages are read with the hub's own parser and configuration, and

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwFout;
 import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.testinfra.Xsd;
 
 /** The integration tests' messages are iJw: valid by the official XSDs, read by the hub with the numbers they name. */
 class BerichtenTest {

@@ -1,4 +1,4 @@
-package nl.procesregie.hub.it;
+package nl.procesregie.hub.testinfra;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
