@@ -591,16 +591,19 @@ class HubInstellingenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"noreply@example.com", "hub@mail.example.net", "hub@example.org", "hub@regio.example",
-            "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST"})
+            "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST", "hub@example.nl",
+            "hub@mail.example.de", "hub@EXAMPLE.BE"})
     void productieWeigertEenVoorbeeldafzender(String adres) {
-        assertTrue(productieFout("HUB_MAIL_AFZENDER", adres).contains("ligt in een voorbeelddomein"));
+        assertEquals("HUB_MAIL_AFZENDER: '" + adres + "' ligt in een voorbeelddomein (example.com, example.nl en elk "
+                + "ander example.*-domein, ook met subdomein, of .example, .test, .invalid of .localhost); in productie "
+                + "is een echt afzenderadres nodig", productieFout("HUB_MAIL_AFZENDER", adres));
         assertEquals(adres, met("HUB_MAIL_AFZENDER", adres).mailAfzender(), "demo mode keeps accepting it");
     }
 
     @Test
     void productieAanvaardtEchteAfzenders() {
-        for (String adres : List.of("signalen@procesregie.utrecht.nl", "hub@example.nl", "hub@myexample.com",
-                "hub@testgemeente.nl")) {
+        for (String adres : List.of("signalen@procesregie.utrecht.nl", "hub@myexample.com", "hub@example.eerstedorp.nl",
+                "hub@example-regio.nl", "hub@testgemeente.nl")) {
             Map<String, String> bron = productie();
             bron.put("HUB_MAIL_AFZENDER", adres);
             assertEquals(adres, HubInstellingen.uit(bron).mailAfzender());

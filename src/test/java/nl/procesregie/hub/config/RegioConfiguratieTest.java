@@ -708,8 +708,8 @@ class RegioConfiguratieTest {
     void productieWeigertElkAdresInEenVoorbeelddomeinMetBestandEnPad() {
         List<String> fouten = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(
                 List.of("classpath:config/test-regio.yaml"), Modus.PRODUCTIE)).fouten();
-        String waarom = " ligt in een voorbeelddomein (example.com/.net/.org, .example, .test, .invalid of .localhost); "
-                + "in productie is een echt adres nodig";
+        String waarom = " ligt in een voorbeelddomein (example.com, example.nl en elk ander example.*-domein, ook met "
+                + "subdomein, of .example, .test, .invalid of .localhost); in productie is een echt adres nodig";
         assertEquals(List.of(
                 "test-regio.yaml: regio.escalatie[1].aan[0]: 'teamleider@woerden.example'" + waarom,
                 "test-regio.yaml: regio.gemeenten[0].regisseur.email: 'procesregie@woerden.example'" + waarom,
@@ -723,7 +723,7 @@ class RegioConfiguratieTest {
     @Test
     void productieAanvaardtEchteDomeinen() throws IOException {
         String yaml = KLEINE_REGIO.replace("eerstedorp.example", "eerstedorp.nl").replace("team@eerstedorp.nl",
-                "jeugd@team.example.nl") + """
+                "jeugd@example.eerstedorp.nl") + """
                   escalatie:
                     - { na: PT24H, aan: [regisseur, coordinator@regio-test.nl] }
                 """.indent(4);
@@ -736,6 +736,13 @@ class RegioConfiguratieTest {
         assertEquals(1, fout.size(), fout.toString());
         assertTrue(fout.get(0).startsWith("echt.yaml: regio.gemeenten[0].escalatie[0].aan[1]: 'coordinator@regio.test'"),
                 fout.toString());
+        for (String voorbeeld : List.of("coordinator@example.nl", "coordinator@mail.example.de")) {
+            fout = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(List.of(bestand(
+                    "echt.yaml", yaml.replace("coordinator@regio-test.nl", voorbeeld))), Modus.PRODUCTIE)).fouten();
+            assertEquals(List.of("echt.yaml: regio.gemeenten[0].escalatie[0].aan[1]: '" + voorbeeld + "' ligt in een "
+                    + "voorbeelddomein (example.com, example.nl en elk ander example.*-domein, ook met subdomein, of "
+                    + ".example, .test, .invalid of .localhost); in productie is een echt adres nodig"), fout);
+        }
     }
 
     @Test
