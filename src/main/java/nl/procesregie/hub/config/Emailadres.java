@@ -12,11 +12,15 @@ final class Emailadres {
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@(localhost|([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,})");
     // RFC 2606 and RFC 6761: names that can never reach a real mailbox, as used by the examples and the tests.
-    private static final Set<String> VOORBEELDDOMEINEN = Set.of("example.com", "example.net", "example.org");
     private static final Set<String> GERESERVEERDE_TLDS = Set.of("example", "test", "invalid", "localhost");
+    // example.com/.net/.org are reserved; example.nl, example.de and the like are not, but are just as plainly meant
+    // as a placeholder, so every example.<tld> counts.
+    private static final String VOORBEELDLABEL = "example";
 
     /** How an error message names the refused domains. */
-    static final String VOORBEELDDOMEINEN_TEKST = "example.com/.net/.org, .example, .test, .invalid of .localhost";
+    static final String VOORBEELDDOMEINEN_TEKST =
+            "example.com, example.nl en elk ander example.*-domein, ook met subdomein, of .example, .test, .invalid "
+                    + "of .localhost";
 
     private Emailadres() {
     }
@@ -25,11 +29,10 @@ final class Emailadres {
         return adres != null && ADRES.matcher(adres).matches();
     }
 
-    /** Whether the domain of this (valid) address is one reserved for examples and tests, or a subdomain of one. */
+    /** Whether the domain of this (valid) address is one meant for examples and tests, or a subdomain of one. */
     static boolean isVoorbeeld(String adres) {
-        String domein = adres.substring(adres.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        String tld = domein.substring(domein.lastIndexOf('.') + 1);
-        return GERESERVEERDE_TLDS.contains(tld)
-                || VOORBEELDDOMEINEN.stream().anyMatch(d -> domein.equals(d) || domein.endsWith("." + d));
+        String[] labels = adres.substring(adres.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT).split("\\.");
+        return GERESERVEERDE_TLDS.contains(labels[labels.length - 1])
+                || (labels.length >= 2 && labels[labels.length - 2].equals(VOORBEELDLABEL));
     }
 }

@@ -49,8 +49,9 @@ public final class HubInstellingen {
     // Public as well: links signed with it can be forged by anyone who reads this file.
     private static final String STANDAARD_BEVESTIG_SLEUTEL = "procesregie-hub-bevestigsleutel-niet-voor-productie";
     /**
-     * Every key value the project publishes (these defaults, README, docker/, the tests): anyone can read them, so
-     * productie refuses them. HubInstellingenTest scans the repository for key values and fails on one missing here.
+     * Every value the project publishes for a secret (these defaults, README, docker/, the keys and passwords of the
+     * tests): anyone can read them, so productie refuses them as a key. HubInstellingenTest scans the repository for
+     * such values and fails on one that productie would accept as a key and that is missing here.
      */
     private static final Set<String> OPENBARE_SLEUTELS = Set.of(
             STANDAARD_SLEUTEL,
@@ -60,7 +61,8 @@ public final class HubInstellingen {
             "de-pseudoniemsleutel-van-het-clustertest",
             "een-bevestigingssleutel-van-voldoende-lengte",
             "een-andere-sleutel-die-ook-lang-genoeg-is",
-            "een-sleutel-die-de-hub-niet-kent-123456");
+            "een-sleutel-die-de-hub-niet-kent-123456",
+            "fout-wachtwoord-van-genoeg-lengte");
     /** The keys of the hub: each must differ from the others and from every password of the hub. */
     private static final List<String> SLEUTELS = List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL");
     private static final List<String> WACHTWOORDEN = List.of("HUB_OVERZICHT_WACHTWOORD", "HUB_DB_PASSWORD",
@@ -398,7 +400,7 @@ public final class HubInstellingen {
             }
             if (waarde.codePoints().distinct().count() < MIN_VERSCHILLENDE_TEKENS) {
                 l.fout(naam, "te voorspelbaar: minder dan " + MIN_VERSCHILLENDE_TEKENS + " verschillende tekens; "
-                        + MAAK_SLEUTEL);
+                        + "gebruik base64, niet hex (hex kent maar 16 tekens): " + MAAK_SLEUTEL);
                 continue;
             }
             List<String> anderen = new ArrayList<>(SLEUTELS);

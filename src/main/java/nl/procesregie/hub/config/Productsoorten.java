@@ -1,56 +1,49 @@
 package nl.procesregie.hub.config;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Which products mean what, for the signals that depend on the kind of care. Each set holds categories (2 digits) and
- * product codes (5 characters) side by side: a category covers all its codes, a code only itself. Codes mean something
- * only within their regio, hence this is configuration.
+ * Which products mean what, for the signals that depend on the kind of care. Codes mean something only within their
+ * regio, hence this is configuration.
  *
  * @param perspectiefbiedend perspectiefbiedende pleegzorg; the loader fills it with the gemeente's pleegzorg set when
  *                           neither the regio nor the gemeente names it, so that no foster start goes unnoticed
  */
 public record Productsoorten(
-        Set<String> pleegzorg,
-        Set<String> gezinshuis,
-        Set<String> crisis,
-        Set<String> verblijf,
-        Set<String> diagnostiek,
-        Set<String> perspectiefbiedend) {
+        Soort pleegzorg,
+        Soort gezinshuis,
+        Soort crisis,
+        Soort verblijf,
+        Soort diagnostiek,
+        Soort perspectiefbiedend) {
 
-    private static final Set<String> JZ21_PLEEGZORG =
-            Set.of("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61");
+    private static final Soort JZ21_PLEEGZORG =
+            Soort.van("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61");
 
     /** The national (JZ21) codes and the categories of IJW.md, used for every key a regio does not set. */
     public static final Productsoorten STANDAARD = new Productsoorten(
             JZ21_PLEEGZORG,
-            Set.of("43A04", "43A10", "43A29", "43A30", "43A31"),
-            Set.of("46"),
-            Set.of("43", "44", "36", "37", "38"),
-            Set.of("45A03", "45A06", "45A45", "45A46", "45A47",
+            Soort.van("43A04", "43A10", "43A29", "43A30", "43A31"),
+            Soort.van("46"),
+            Soort.van("43", "44", "36", "37", "38"),
+            Soort.van("45A03", "45A06", "45A45", "45A46", "45A47",
                     "45B01", "45B02", "45B03", "45B04", "45B05", "45B06", "45B07", "45B08", "45B09",
                     "41B01", "41B02", "43B04", "43B05", "43B06", "43B07"),
             JZ21_PLEEGZORG);
 
-    public Productsoorten {
-        pleegzorg = Set.copyOf(pleegzorg);
-        gezinshuis = Set.copyOf(gezinshuis);
-        crisis = Set.copyOf(crisis);
-        verblijf = Set.copyOf(verblijf);
-        diagnostiek = Set.copyOf(diagnostiek);
-        perspectiefbiedend = Set.copyOf(perspectiefbiedend);
-    }
-
     public boolean isPleegzorg(String categorie, String code) {
-        return past(pleegzorg, categorie, code);
+        return pleegzorg.bevat(categorie, code);
     }
 
     public boolean isGezinshuis(String categorie, String code) {
-        return past(gezinshuis, categorie, code);
+        return gezinshuis.bevat(categorie, code);
     }
 
     public boolean isCrisis(String categorie, String code) {
-        return past(crisis, categorie, code);
+        return crisis.bevat(categorie, code);
     }
 
     /**
@@ -58,7 +51,7 @@ public record Productsoorten(
      * family settings, the very outcome the verblijf signal steers towards, so they are not residential.
      */
     public boolean isVerblijf(String categorie, String code) {
-        return past(verblijf, categorie, code) && !isPleegzorg(categorie, code) && !isGezinshuis(categorie, code);
+        return verblijf.bevat(categorie, code) && !isPleegzorg(categorie, code) && !isGezinshuis(categorie, code);
     }
 
     /**
@@ -66,14 +59,39 @@ public record Productsoorten(
      * procesregie its start is a handover. Until a regio names its own codes every pleegzorg product counts as such.
      */
     public boolean isPerspectiefbiedend(String categorie, String code) {
-        return past(perspectiefbiedend, categorie, code);
+        return perspectiefbiedend.bevat(categorie, code);
     }
 
     public boolean isDiagnostiek(String categorie, String code) {
-        return past(diagnostiek, categorie, code);
+        return diagnostiek.bevat(categorie, code);
     }
 
-    private static boolean past(Set<String> soort, String categorie, String code) {
-        return (code != null && soort.contains(code)) || (categorie != null && soort.contains(categorie));
+    /**
+     * One kind of product: whole categories (2 digits, LDT_ProductCategorie) and single product codes (1 to 5
+     * characters, LDT_ProductCode). Kept apart because a code may itself be 2 digits: code "43" of some category is
+     * not category 43.
+     */
+    public record Soort(Set<String> categorieen, Set<String> codes) {
+
+        private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
+
+        public Soort {
+            categorieen = Set.copyOf(categorieen);
+            codes = Set.copyOf(codes);
+        }
+
+        /** Entries as a regio file writes them without prefix: 2 digits are a category, anything else a code. */
+        static Soort van(String... regels) {
+            Set<String> categorieen = new LinkedHashSet<>();
+            Set<String> codes = new LinkedHashSet<>();
+            for (String regel : List.of(regels)) {
+                (CATEGORIE.matcher(regel).matches() ? categorieen : codes).add(regel);
+            }
+            return new Soort(categorieen, codes);
+        }
+
+        boolean bevat(String categorie, String code) {
+            return (code != null && codes.contains(code)) || (categorie != null && categorieen.contains(categorie));
+        }
     }
 }

@@ -67,7 +67,14 @@ public final class RegioConfiguratie {
 
     private static final Pattern GEMEENTECODE = Pattern.compile("[0-9]{4}");
     private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
-    private static final Pattern PRODUCTCODE = Pattern.compile("[0-9A-Za-z]{5}");
+    // LDT_ProductCode: 1 to 5 characters of any kind, counted as XSD counts them (code points).
+    private static final int MAX_PRODUCTCODE = 5;
+    /**
+     * Marks an entry of a productsoorten list as a product code. Needed only for a code of 2 digits, which without it
+     * is a category; 'code:' plus a code is longer than any code, so the prefix can never be part of one.
+     */
+    private static final String CODE = "code:";
+    private static final String VERWACHT_CODE = "een productcode van 1 tot 5 tekens";
     private static final Pattern TIJDSTIP = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
@@ -255,10 +262,10 @@ public final class RegioConfiguratie {
             Period horizon = periode("regio.signaalhorizon", r.signaalhorizon, STANDAARD_SIGNAALHORIZON);
             Duration wachttijd = duur("regio.verwijzerwachttijd", r.verwijzerwachttijd, STANDAARD_VERWIJZERWACHTTIJD);
             RegioBestand.Uitgesloten uit = r.uitgesloten == null ? new RegioBestand.Uitgesloten() : r.uitgesloten;
-            Set<String> categorieen = codes("regio.uitgesloten.categorieen", uit.categorieen, Set.of(), CATEGORIE,
-                    "een categorie van 2 cijfers");
-            Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(), PRODUCTCODE,
-                    "een productcode van 5 tekens");
+            Set<String> categorieen = codes("regio.uitgesloten.categorieen", uit.categorieen, Set.of(),
+                    RegioConfiguratie::categorie, "een categorie van 2 cijfers");
+            Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(),
+                    RegioConfiguratie::productcode, VERWACHT_CODE);
             Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD,
                     true);
             boolean regioNoemtPerspectief = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
@@ -308,10 +315,10 @@ public final class RegioConfiguratie {
                         terugkijkperiode(pad + ".terugkijkperiode", g.terugkijkperiode, terugkijk),
                         periode(pad + ".signaalhorizon", g.signaalhorizon, horizon),
                         duur(pad + ".verwijzerwachttijd", g.verwijzerwachttijd, wachttijd),
-                        codes(pad + ".uitgesloten.categorieen", eigenUit.categorieen, categorieen, CATEGORIE,
-                                "een categorie van 2 cijfers"),
-                        codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes, PRODUCTCODE,
-                                "een productcode van 5 tekens"),
+                        codes(pad + ".uitgesloten.categorieen", eigenUit.categorieen, categorieen,
+                                RegioConfiguratie::categorie, "een categorie van 2 cijfers"),
+                        codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes,
+                                RegioConfiguratie::productcode, VERWACHT_CODE),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
                         productsoorten(pad + ".productsoorten", g.productsoorten, soorten,
                                 !regioNoemtPerspectief),
@@ -463,16 +470,22 @@ public final class RegioConfiguratie {
             return standaard;
         }
 
-        /** Absent list: inherit; present list (even empty): replaces what it would inherit. */
-        private Set<String> codes(String pad, List<String> waarden, Set<String> standaard, Pattern vorm, String verwacht) {
+        /**
+         * Absent list: inherit; present list (even empty): replaces what it would inherit.
+         *
+         * @param lees the value as the hub compares it, or null when it has the wrong form
+         */
+        private Set<String> codes(String pad, List<String> waarden, Set<String> standaard,
+                Function<String, String> lees, String verwacht) {
             if (waarden == null) {
                 return standaard;
             }
             Set<String> codes = new LinkedHashSet<>();
             for (int i = 0; i < waarden.size(); i++) {
                 String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
-                if (vorm.matcher(waarde).matches()) {
-                    codes.add(waarde);
+                String gelezen = lees.apply(waarde);
+                if (gelezen != null) {
+                    codes.add(gelezen);
                 } else {
                     fout(pad + "[" + i + "]", "verwacht " + verwacht + ", gevonden '" + waarde + "'");
                 }
@@ -587,35 +600,59 @@ public final class RegioConfiguratie {
             if (s == null) {
                 return standaard;
             }
-            Function<String, Pattern> vorm = w -> w.length() == 2 ? CATEGORIE : PRODUCTCODE;
-            Set<String> pleegzorg = productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg(), vorm);
+            Productsoorten.Soort pleegzorg = productsoort(pad + ".pleegzorg", s.pleegzorg, standaard.pleegzorg());
             return new Productsoorten(
                     pleegzorg,
-                    productsoort(pad + ".gezinshuis", s.gezinshuis, standaard.gezinshuis(), vorm),
-                    productsoort(pad + ".crisis", s.crisis, standaard.crisis(), vorm),
-                    productsoort(pad + ".verblijf", s.verblijf, standaard.verblijf(), vorm),
-                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek(), vorm),
+                    productsoort(pad + ".gezinshuis", s.gezinshuis, standaard.gezinshuis()),
+                    productsoort(pad + ".crisis", s.crisis, standaard.crisis()),
+                    productsoort(pad + ".verblijf", s.verblijf, standaard.verblijf()),
+                    productsoort(pad + ".diagnostiek", s.diagnostiek, standaard.diagnostiek()),
                     productsoort(pad + ".perspectiefbiedend", s.perspectiefbiedend,
-                            perspectiefVolgtPleegzorg ? pleegzorg : standaard.perspectiefbiedend(), vorm));
+                            perspectiefVolgtPleegzorg ? pleegzorg : standaard.perspectiefbiedend()));
         }
 
-        private Set<String> productsoort(String pad, List<String> waarden, Set<String> standaard,
-                Function<String, Pattern> vorm) {
+        /**
+         * A list of categories and codes side by side: an entry of 2 digits is a category, any other entry of 1 to 5
+         * characters a code, and an entry with 'code:' before it always a code (the way to name a 2-digit code).
+         */
+        private Productsoorten.Soort productsoort(String pad, List<String> waarden, Productsoorten.Soort standaard) {
             if (waarden == null) {
                 return standaard;
             }
-            Set<String> soort = new LinkedHashSet<>();
+            Set<String> categorieen = new LinkedHashSet<>();
+            Set<String> codes = new LinkedHashSet<>();
             for (int i = 0; i < waarden.size(); i++) {
                 String waarde = waarden.get(i) == null ? "" : waarden.get(i).trim();
-                if (vorm.apply(waarde).matcher(waarde).matches()) {
-                    soort.add(waarde);
+                if (!heeftCodeVoorvoegsel(waarde) && categorie(waarde) != null) {
+                    categorieen.add(waarde);
+                } else if (productcode(waarde) != null) {
+                    codes.add(productcode(waarde));
                 } else {
-                    fout(pad + "[" + i + "]", "verwacht een categorie van 2 cijfers of een productcode van 5 tekens, "
-                            + "gevonden '" + waarde + "'");
+                    fout(pad + "[" + i + "]", "verwacht een categorie van 2 cijfers of " + VERWACHT_CODE
+                            + " (een productcode van 2 cijfers als \"code:12\"), gevonden '" + waarde + "'");
                 }
             }
-            return soort;
+            return new Productsoorten.Soort(categorieen, codes);
         }
+    }
+
+    /** The category as written (trimmed), or null unless it is 2 digits. */
+    private static String categorie(String waarde) {
+        return CATEGORIE.matcher(waarde).matches() ? waarde : null;
+    }
+
+    /**
+     * The product code as the parser reads it from a message, which trims XML whitespace, or null unless it has 1 to 5
+     * characters; an optional 'code:' before it is dropped, so that a code can be written alike in every list.
+     */
+    private static String productcode(String waarde) {
+        String code = heeftCodeVoorvoegsel(waarde) ? waarde.substring(CODE.length()).trim() : waarde;
+        int lengte = code.codePointCount(0, code.length());
+        return lengte >= 1 && lengte <= MAX_PRODUCTCODE ? code : null;
+    }
+
+    private static boolean heeftCodeVoorvoegsel(String waarde) {
+        return waarde.regionMatches(true, 0, CODE, 0, CODE.length());
     }
 
     /** The ladder with the words 'regisseur' and 'team' replaced by this gemeente's addresses. */

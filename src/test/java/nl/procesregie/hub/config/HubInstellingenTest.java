@@ -476,7 +476,8 @@ class HubInstellingenTest {
         assertEquals(32, HubInstellingen.uit(tweeBytes).pseudoniemSleutel().length + HubInstellingen.uit(tweeBytes)
                 .bevestigSleutel().length - productie().get(ander).getBytes(StandardCharsets.UTF_8).length);
 
-        String voorspelbaar = sleutel + ": te voorspelbaar: minder dan 16 verschillende tekens; " + MAAK_SLEUTEL;
+        String voorspelbaar = sleutel + ": te voorspelbaar: minder dan 16 verschillende tekens; gebruik base64, niet "
+                + "hex (hex kent maar 16 tekens): " + MAAK_SLEUTEL;
         assertEquals(voorspelbaar, productieFout(sleutel, "a".repeat(64)));
         assertEquals(voorspelbaar, productieFout(sleutel, "ab".repeat(32)));
         assertEquals(voorspelbaar, productieFout(sleutel, "0123456789abcde".repeat(4)));
@@ -515,13 +516,18 @@ class HubInstellingenTest {
         assertFalse(i.pseudoniemSleutelIsStandaard());
     }
 
-    // Values given to a key: KEY=value or KEY: value (README, docker/), and in Java a literal after the key's name,
-    // assigned to a name with "sleutel" in it, or a literal with "sleutel" in it turned into key bytes.
-    private static final List<Pattern> SLEUTELWAARDEN = List.of(
-            Pattern.compile("HUB_(?:PSEUDONIEM|BEVESTIG)_SLEUTEL\\s*[=:]\\s*([^\\s\"'`$|]+)"),
-            Pattern.compile("\"HUB_(?:PSEUDONIEM|BEVESTIG)_SLEUTEL\"\\s*,\\s*\"([^\"]*)\""),
-            Pattern.compile("(?i)\\w*sleutel\\w*\\s*=\\s*\"([^\"\\s]*)\""),
-            Pattern.compile("(?i)\"([^\"\\s]*sleutel[^\"\\s]*)\"\\.getBytes"));
+    // Values given to a secret (a key or password): SECRET=value or SECRET: value (README, docker/); in Java a literal
+    // after a secret setting's name, assigned to a name that calls it a key or password, or turned into key bytes;
+    // and any literal of 32 bytes or more (long enough for a key) that calls itself a key or password, such as a
+    // wrong password a test sends. A URL is left out: a password in it is part of a connection string, not a key.
+    private static final String GEHEIM = "(?:SLEUTEL|WACHTWOORD|PASSWORD)";
+    private static final List<Pattern> GEHEIME_WAARDEN = List.of(
+            Pattern.compile("\\b[A-Z_]*" + GEHEIM + "\\s*[=:]\\s*([^\\s\"'`$|]+)"),
+            Pattern.compile("\"[A-Z_]*" + GEHEIM + "\"\\s*,\\s*\"([^\"]*)\""),
+            Pattern.compile("(?i)\\w*" + GEHEIM + "\\w*\\s*=\\s*\"([^\"\\s]*)\""),
+            Pattern.compile("(?i)\"([^\"\\s]*sleutel[^\"\\s]*)\"\\.getBytes"),
+            Pattern.compile("(?i)\"((?=[^\"\\s\\\\]*(?:sleutel|wachtwoord|password|geheim))(?![^\"\\s]*://)"
+                    + "[^\"\\s\\\\]{32,})\""));
 
     @Test
     void elkeSleutelwaardeDieHetProjectPubliceertWordtInProductieGeweigerd() throws IOException {
@@ -539,16 +545,18 @@ class HubInstellingenTest {
             } catch (java.nio.charset.MalformedInputException e) {
                 continue;
             }
-            for (Pattern p : SLEUTELWAARDEN) {
+            for (Pattern p : GEHEIME_WAARDEN) {
                 Matcher m = p.matcher(tekst);
                 while (m.find()) {
                     gevonden.add(m.group(1));
                 }
             }
         }
-        // The scan must see the keys the tests are known to use, or it proves nothing.
+        // The scan must see the keys and passwords the tests are known to use, or it proves nothing.
         assertTrue(gevonden.containsAll(List.of("de-bevestigsleutel-van-de-integratietests",
-                "een-testsleutel-van-voldoende-lengte", "een-bevestigingssleutel-van-voldoende-lengte")), gevonden.toString());
+                "een-testsleutel-van-voldoende-lengte", "een-bevestigingssleutel-van-voldoende-lengte",
+                "overzicht-wachtwoord-van-de-test", "fout-wachtwoord-van-genoeg-lengte", "postgres")),
+                gevonden.toString());
         List<String> aanvaard = new ArrayList<>();
         for (String waarde : gevonden) {
             for (String sleutel : List.of("HUB_PSEUDONIEM_SLEUTEL", "HUB_BEVESTIG_SLEUTEL")) {
@@ -562,7 +570,7 @@ class HubInstellingenTest {
                 }
             }
         }
-        assertEquals(List.of(), aanvaard, "published key values productie accepts: add them to "
+        assertEquals(List.of(), aanvaard, "published secret values productie accepts as a key: add them to "
                 + "HubInstellingen.OPENBARE_SLEUTELS, or make the key at run time");
     }
 
@@ -591,16 +599,19 @@ class HubInstellingenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"noreply@example.com", "hub@mail.example.net", "hub@example.org", "hub@regio.example",
-            "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST"})
+            "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST", "hub@example.nl",
+            "hub@mail.example.de", "hub@EXAMPLE.BE"})
     void productieWeigertEenVoorbeeldafzender(String adres) {
-        assertTrue(productieFout("HUB_MAIL_AFZENDER", adres).contains("ligt in een voorbeelddomein"));
+        assertEquals("HUB_MAIL_AFZENDER: '" + adres + "' ligt in een voorbeelddomein (example.com, example.nl en elk "
+                + "ander example.*-domein, ook met subdomein, of .example, .test, .invalid of .localhost); in productie "
+                + "is een echt afzenderadres nodig", productieFout("HUB_MAIL_AFZENDER", adres));
         assertEquals(adres, met("HUB_MAIL_AFZENDER", adres).mailAfzender(), "demo mode keeps accepting it");
     }
 
     @Test
     void productieAanvaardtEchteAfzenders() {
-        for (String adres : List.of("signalen@procesregie.utrecht.nl", "hub@example.nl", "hub@myexample.com",
-                "hub@testgemeente.nl")) {
+        for (String adres : List.of("signalen@procesregie.utrecht.nl", "hub@myexample.com", "hub@example.eerstedorp.nl",
+                "hub@example-regio.nl", "hub@testgemeente.nl")) {
             Map<String, String> bron = productie();
             bron.put("HUB_MAIL_AFZENDER", adres);
             assertEquals(adres, HubInstellingen.uit(bron).mailAfzender());

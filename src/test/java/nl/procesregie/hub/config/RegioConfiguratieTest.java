@@ -215,8 +215,8 @@ class RegioConfiguratieTest {
         assertEquals(Set.of(), g.uitgeslotenCodes(), "een lege lijst overschrijft");
         assertTrue(g.isUitgesloten("42", null));
         assertFalse(g.isUitgesloten("45", "45A01"));
-        assertEquals(Set.of("43X01"), g.productsoorten().pleegzorg());
-        assertEquals(Set.of("46A01"), g.productsoorten().crisis());
+        assertEquals(Set.of("43X01"), g.productsoorten().pleegzorg().codes());
+        assertEquals(Set.of("46A01"), g.productsoorten().crisis().codes());
         assertEquals(Productsoorten.STANDAARD.gezinshuis(), g.productsoorten().gezinshuis());
         assertEquals("consulent", g.contactpersoonWoord());
         assertEquals("Routeplan", g.planWoord());
@@ -240,6 +240,63 @@ class RegioConfiguratieTest {
         assertTrue(s.isCrisis("46", null), "crisis is de hele categorie 46");
         assertTrue(s.isDiagnostiek("45", "45B04"));
         assertFalse(s.isVerblijf("45", "45A03"));
+    }
+
+    @Test
+    void productcodesVanEenTotVijfTekensZijnInTeStellen() throws IOException {
+        // As LDT_ProductCode allows: any characters, 1 to 5 of them, such as the official example's YS1U.
+        GemeenteInstellingen g = laadRegio("""
+                uitgesloten: { codes: [X, "1A3", YS1U] }
+                productsoorten: { verblijf: [V, "43A01"], crisis: ["C1 "], pleegzorg: [P1A, " YS1U"] }
+                """, "").gemeente("9001").orElseThrow();
+        assertEquals(Set.of("X", "1A3", "YS1U"), g.uitgeslotenCodes());
+        assertTrue(g.isUitgesloten("47", "X"));
+        assertTrue(g.isUitgesloten("47", "1A3"));
+        assertTrue(g.isUitgesloten("47", "YS1U"));
+        assertFalse(g.isUitgesloten("47", "YS1"));
+        Productsoorten s = g.productsoorten();
+        assertTrue(s.isVerblijf("43", "V"));
+        assertTrue(s.isCrisis("46", "C1"), "witruimte eromheen valt weg, zoals de parser die weglaat");
+        assertTrue(s.isPleegzorg("43", "P1A"));
+        assertTrue(s.isPleegzorg("43", "YS1U"));
+        assertFalse(s.isVerblijf("43", "YS1U"), "pleegzorg telt niet als verblijf");
+        assertFalse(s.isCrisis("46", "C"));
+    }
+
+    @Test
+    void tweeCijfersZijnEenCategorieTenzijErCodeVoorStaat() throws IOException {
+        GemeenteInstellingen g = laadRegio("""
+                uitgesloten: { categorieen: ["42"], codes: ["12"] }
+                productsoorten:
+                  verblijf: ["43", code:44, "code: 4A"]
+                  crisis:
+                    - code:12
+                """, "").gemeente("9001").orElseThrow();
+        Productsoorten s = g.productsoorten();
+        assertEquals(new Productsoorten.Soort(Set.of("43"), Set.of("44", "4A")), s.verblijf());
+        assertTrue(s.isVerblijf("43", "43A01"), "een categorie dekt al haar codes");
+        assertFalse(s.isVerblijf("12", "43"), "code 43 is niet categorie 43");
+        assertTrue(s.isVerblijf("12", "44"));
+        assertFalse(s.isVerblijf("44", "44A01"), "code 44 is niet categorie 44");
+        assertEquals(new Productsoorten.Soort(Set.of(), Set.of("12")), s.crisis(), "ook zonder aanhalingstekens in een bloklijst");
+        assertTrue(s.isCrisis("46", "12"));
+        assertFalse(s.isCrisis("12", "12A01"));
+        assertTrue(g.isUitgesloten("46", "12"), "in 'codes' is elk item een code, ook met 2 cijfers");
+        assertFalse(g.isUitgesloten("12", "12A01"));
+        assertTrue(g.isUitgesloten("42", "42A01"));
+    }
+
+    @Test
+    void eenTeLangeOfLegeProductcodeNoemtHetPad() throws IOException {
+        assertEquals(List.of(
+                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens, gevonden '43A01B'",
+                "proef.yaml: regio.uitgesloten.codes[1]: verwacht een productcode van 1 tot 5 tekens, gevonden ''",
+                "proef.yaml: regio.productsoorten.crisis[0]: verwacht een categorie van 2 cijfers of een productcode "
+                        + "van 1 tot 5 tekens (een productcode van 2 cijfers als \"code:12\"), gevonden 'code:123456'"),
+                foutenVan(regioMet("""
+                        uitgesloten: { codes: [43A01B, "  "] }
+                        productsoorten: { crisis: ["code:123456"] }
+                        """, "")));
     }
 
     /**
@@ -281,11 +338,12 @@ class RegioConfiguratieTest {
                 "productsoorten: { pleegzorg: [43X02] }",
                 "productsoorten: { perspectiefbiedend: [43X03] }",
                 "productsoorten: { crisis: [46A01] }");
-        assertEquals(Set.of("43X01"), soorten(c, "9001").perspectiefbiedend());
-        assertEquals(Set.of("43X02"), soorten(c, "9002").perspectiefbiedend(), "de eigen pleegzorg van de gemeente");
-        assertEquals(Set.of("43X03"), soorten(c, "9003").perspectiefbiedend());
-        assertEquals(Set.of("43X01"), soorten(c, "9003").pleegzorg());
-        assertEquals(Set.of("43X01"), soorten(c, "9004").perspectiefbiedend());
+        assertEquals(Set.of("43X01"), soorten(c, "9001").perspectiefbiedend().codes());
+        assertEquals(Set.of("43X02"), soorten(c, "9002").perspectiefbiedend().codes(),
+                "de eigen pleegzorg van de gemeente");
+        assertEquals(Set.of("43X03"), soorten(c, "9003").perspectiefbiedend().codes());
+        assertEquals(Set.of("43X01"), soorten(c, "9003").pleegzorg().codes());
+        assertEquals(Set.of("43X01"), soorten(c, "9004").perspectiefbiedend().codes());
         assertTrue(soorten(c, "9002").isPerspectiefbiedend("43", "43X02"));
         assertFalse(soorten(c, "9002").isPerspectiefbiedend("43", "43X01"));
         assertFalse(soorten(c, "9003").isPerspectiefbiedend("43", "43X01"), "pleegzorg, maar niet perspectiefbiedend");
@@ -297,17 +355,19 @@ class RegioConfiguratieTest {
                 "",
                 "productsoorten: { pleegzorg: [\"35\"] }",
                 "productsoorten: { perspectiefbiedend: [] }");
-        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9001").perspectiefbiedend());
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9001").perspectiefbiedend().codes());
         assertEquals(Productsoorten.STANDAARD.pleegzorg(), soorten(c, "9001").pleegzorg());
-        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9002").perspectiefbiedend());
-        assertEquals(Set.of(), soorten(c, "9003").perspectiefbiedend(), "een lege lijst overschrijft");
+        assertEquals(Set.of("43A60", "43A61"), soorten(c, "9002").perspectiefbiedend().codes());
+        assertEquals(new Productsoorten.Soort(Set.of(), Set.of()), soorten(c, "9003").perspectiefbiedend(),
+                "een lege lijst overschrijft");
     }
 
     @Test
     void ongeldigePerspectiefbiedendeCodeNoemtHetPad() throws IOException {
         assertEquals(List.of("proef.yaml: regio.gemeenten[1].productsoorten.perspectiefbiedend[1]: verwacht een "
-                        + "categorie van 2 cijfers of een productcode van 5 tekens, gevonden '43A6'"),
-                foutenVan(regioMet("", "", "productsoorten: { perspectiefbiedend: [43A60, 43A6] }")));
+                        + "categorie van 2 cijfers of een productcode van 1 tot 5 tekens (een productcode van 2 cijfers als "
+                        + "\"code:12\"), gevonden '43A60B'"),
+                foutenVan(regioMet("", "", "productsoorten: { perspectiefbiedend: [43A60, 43A60B] }")));
     }
 
     @Test
@@ -554,7 +614,7 @@ class RegioConfiguratieTest {
                   signaalhorizon: PT30D
                   verwijzerwachttijd: 2 minuten
                   uitgesloten: { categorieen: ["4"], codes: [45-A01] }
-                  productsoorten: { pleegzorg: [43A3] }
+                  productsoorten: { pleegzorg: ["code:"] }
                   woorden: { contactpersoon: consulent }
                   gemeenten:
                     - code: "632"
@@ -571,9 +631,9 @@ class RegioConfiguratieTest {
                 "proef.yaml: regio.signaalhorizon: verwacht een ISO-8601-periode zoals P3Y of P30D, gevonden 'PT30D'",
                 "proef.yaml: regio.verwijzerwachttijd: verwacht een ISO-8601-duur zoals PT2M, gevonden '2 minuten'",
                 "proef.yaml: regio.uitgesloten.categorieen[0]: verwacht een categorie van 2 cijfers, gevonden '4'",
-                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 5 tekens, gevonden '45-A01'",
+                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens, gevonden '45-A01'",
                 "proef.yaml: regio.productsoorten.pleegzorg[0]: verwacht een categorie van 2 cijfers of een productcode "
-                        + "van 5 tekens, gevonden '43A3'",
+                        + "van 1 tot 5 tekens (een productcode van 2 cijfers als \"code:12\"), gevonden 'code:'",
                 "proef.yaml: regio.gemeenten[0].code: verwacht precies 4 cijfers tussen aanhalingstekens (bijv. \"0632\"), "
                         + "gevonden '632'",
                 "proef.yaml: regio.gemeenten[0].regisseur.email: geen geldig e-mailadres: 'a.eerstedorp.example'",
@@ -648,8 +708,8 @@ class RegioConfiguratieTest {
     void productieWeigertElkAdresInEenVoorbeelddomeinMetBestandEnPad() {
         List<String> fouten = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(
                 List.of("classpath:config/test-regio.yaml"), Modus.PRODUCTIE)).fouten();
-        String waarom = " ligt in een voorbeelddomein (example.com/.net/.org, .example, .test, .invalid of .localhost); "
-                + "in productie is een echt adres nodig";
+        String waarom = " ligt in een voorbeelddomein (example.com, example.nl en elk ander example.*-domein, ook met "
+                + "subdomein, of .example, .test, .invalid of .localhost); in productie is een echt adres nodig";
         assertEquals(List.of(
                 "test-regio.yaml: regio.escalatie[1].aan[0]: 'teamleider@woerden.example'" + waarom,
                 "test-regio.yaml: regio.gemeenten[0].regisseur.email: 'procesregie@woerden.example'" + waarom,
@@ -663,7 +723,7 @@ class RegioConfiguratieTest {
     @Test
     void productieAanvaardtEchteDomeinen() throws IOException {
         String yaml = KLEINE_REGIO.replace("eerstedorp.example", "eerstedorp.nl").replace("team@eerstedorp.nl",
-                "jeugd@team.example.nl") + """
+                "jeugd@example.eerstedorp.nl") + """
                   escalatie:
                     - { na: PT24H, aan: [regisseur, coordinator@regio-test.nl] }
                 """.indent(4);
@@ -676,6 +736,13 @@ class RegioConfiguratieTest {
         assertEquals(1, fout.size(), fout.toString());
         assertTrue(fout.get(0).startsWith("echt.yaml: regio.gemeenten[0].escalatie[0].aan[1]: 'coordinator@regio.test'"),
                 fout.toString());
+        for (String voorbeeld : List.of("coordinator@example.nl", "coordinator@mail.example.de")) {
+            fout = assertThrows(ConfiguratieFout.class, () -> RegioConfiguratie.laad(List.of(bestand(
+                    "echt.yaml", yaml.replace("coordinator@regio-test.nl", voorbeeld))), Modus.PRODUCTIE)).fouten();
+            assertEquals(List.of("echt.yaml: regio.gemeenten[0].escalatie[0].aan[1]: '" + voorbeeld + "' ligt in een "
+                    + "voorbeelddomein (example.com, example.nl en elk ander example.*-domein, ook met subdomein, of "
+                    + ".example, .test, .invalid of .localhost); in productie is een echt adres nodig"), fout);
+        }
     }
 
     @Test
