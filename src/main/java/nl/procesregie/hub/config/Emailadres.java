@@ -32,7 +32,11 @@ final class Emailadres {
     /** Whether the domain of this (valid) address is one meant for examples and tests, or a subdomain of one. */
     static boolean isVoorbeeld(String adres) {
         String[] labels = adres.substring(adres.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT).split("\\.");
-        return GERESERVEERDE_TLDS.contains(labels[labels.length - 1])
-                || (labels.length >= 2 && labels[labels.length - 2].equals(VOORBEELDLABEL));
+        int n = labels.length;
+        // Without a public suffix list: a second level of at most three letters (co.uk, com.au) is taken for part of
+        // the suffix, so example.co.uk counts as example.* too.
+        return GERESERVEERDE_TLDS.contains(labels[n - 1])
+                || (n >= 2 && labels[n - 2].equals(VOORBEELDLABEL))
+                || (n >= 3 && labels[n - 3].equals(VOORBEELDLABEL) && labels[n - 2].length() <= 3);
     }
 }

@@ -75,6 +75,8 @@ public final class RegioConfiguratie {
      */
     private static final String CODE = "code:";
     private static final String VERWACHT_CODE = "een productcode van 1 tot 5 tekens";
+    private static final String VERWACHT_UITGESLOTEN_CODE = VERWACHT_CODE + " (een productcode van 2 cijfers als "
+            + "\"code:12\"; een categorie hoort onder uitgesloten.categorieen)";
     private static final Pattern TIJDSTIP = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
@@ -265,7 +267,7 @@ public final class RegioConfiguratie {
             Set<String> categorieen = codes("regio.uitgesloten.categorieen", uit.categorieen, Set.of(),
                     RegioConfiguratie::categorie, "een categorie van 2 cijfers");
             Set<String> productcodes = codes("regio.uitgesloten.codes", uit.codes, Set.of(),
-                    RegioConfiguratie::productcode, VERWACHT_CODE);
+                    RegioConfiguratie::uitgeslotenCode, VERWACHT_UITGESLOTEN_CODE);
             Productsoorten soorten = productsoorten("regio.productsoorten", r.productsoorten, Productsoorten.STANDAARD,
                     true);
             boolean regioNoemtPerspectief = r.productsoorten != null && r.productsoorten.perspectiefbiedend != null;
@@ -318,7 +320,7 @@ public final class RegioConfiguratie {
                         codes(pad + ".uitgesloten.categorieen", eigenUit.categorieen, categorieen,
                                 RegioConfiguratie::categorie, "een categorie van 2 cijfers"),
                         codes(pad + ".uitgesloten.codes", eigenUit.codes, productcodes,
-                                RegioConfiguratie::productcode, VERWACHT_CODE),
+                                RegioConfiguratie::uitgeslotenCode, VERWACHT_UITGESLOTEN_CODE),
                         verwijzers(pad + ".verwijzers", g.verwijzers),
                         productsoorten(pad + ".productsoorten", g.productsoorten, soorten,
                                 !regioNoemtPerspectief),
@@ -649,6 +651,14 @@ public final class RegioConfiguratie {
         String code = heeftCodeVoorvoegsel(waarde) ? waarde.substring(CODE.length()).trim() : waarde;
         int lengte = code.codePointCount(0, code.length());
         return lengte >= 1 && lengte <= MAX_PRODUCTCODE ? code : null;
+    }
+
+    /**
+     * A code in {@code uitgesloten.codes}. Two bare digits are refused there: in a productsoorten list they name a
+     * category, and read as a code here they would quietly exclude nothing the writer meant.
+     */
+    private static String uitgeslotenCode(String waarde) {
+        return !heeftCodeVoorvoegsel(waarde) && categorie(waarde) != null ? null : productcode(waarde);
     }
 
     private static boolean heeftCodeVoorvoegsel(String waarde) {

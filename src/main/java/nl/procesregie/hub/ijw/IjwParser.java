@@ -20,7 +20,9 @@ import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -436,7 +438,9 @@ public final class IjwParser {
          * and is skipped like any other. Recursion is bounded by {@link #MAX_DIEPTE}.
          */
         private void overslaan() throws XMLStreamException, IjwFout {
-            String pad = DATUM_ELEMENTEN.contains(r.getLocalName()) ? String.join("/", plek) : null;
+            // A name the schemas do not know came from the sender and is not repeated in a reason.
+            String pad = DATUM_ELEMENTEN.contains(r.getLocalName()) ? plek.stream()
+                    .map(n -> XmlFoutmelding.isElement(n) ? n : "?").collect(Collectors.joining("/")) : null;
             StringBuilder waarde = pad == null ? null : new StringBuilder();
             while (true) {
                 switch (r.next()) {
@@ -798,12 +802,16 @@ public final class IjwParser {
         /**
          * LDT_Nummer is an xs:integer, so "12345", "012345" and "+12345" are one allocation: a number is kept in its
          * canonical form, or the hub would link a start to no allocation and a removal would miss the allocation.
-         * Any other value stays as written; the schema check reports it.
+         * A minus only fits zero ("-0" is 0, within minInclusive 0). Any other value stays as written; the schema
+         * check reports it.
          */
         private String toewijzingNummer(String waarde) {
-            int begin = waarde.startsWith("+") ? 1 : 0;
+            int begin = waarde.startsWith("+") || waarde.startsWith("-") ? 1 : 0;
             if (waarde.length() == begin || !alleenCijfers(waarde, begin, waarde.length())) {
                 return waarde;
+            }
+            if (waarde.startsWith("-")) {
+                return waarde.chars().skip(1).allMatch(c -> c == '0') ? "0" : waarde;
             }
             int eersteCijfer = begin;
             while (eersteCijfer < waarde.length() - 1 && waarde.charAt(eersteCijfer) == '0') {
@@ -819,9 +827,14 @@ public final class IjwParser {
             }
         }
 
-        /** A birth date is personal data: unlike other values it is not repeated in the reason. */
+        /**
+         * A birth date is personal data: unlike other values it is not repeated in the reason. In the four messages an
+         * element named Datum is only ever the date of a Geboortedatum, so the name decides, wherever the sender put it.
+         */
         private LocalDate datum(String waarde, String pad) throws IjwFout {
-            String getoond = pad.contains("Geboortedatum") ? "Datum" : "Datum '" + toon(waarde) + "'";
+            boolean geboortedatum = pad.endsWith("/Datum") || pad.equals("Datum")
+                    || pad.toLowerCase(Locale.ROOT).contains("geboortedatum");
+            String getoond = geboortedatum ? "Datum" : "Datum '" + toon(waarde) + "'";
             if (buitenBereik(waarde)) {
                 throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
                         + " ligt buiten het bereik dat de hub verwerkt (jaar 0001 tot en met 9999)");

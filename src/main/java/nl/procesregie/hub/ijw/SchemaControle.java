@@ -37,7 +37,6 @@ public final class SchemaControle {
 
     /** Deviations described; a message with more says how many more. */
     static final int MAX_BESCHREVEN = 10;
-    private static final int MAX_NAAM = 60;
     private static final String SCHEMA = "het iJw 3.2-schema";
     private static final Pattern SLEUTEL = Pattern.compile("[A-Za-z0-9.-]+");
 
@@ -220,18 +219,18 @@ public final class SchemaControle {
         /** In Dutch, by path and kind only: the sender can find it, and no value is quoted. */
         private String beschrijf(String sleutel) {
             String hier = pad(pad.size());
-            String element = pad.isEmpty() ? "" : naam(pad.get(pad.size() - 1));
+            String laatste = pad.isEmpty() ? "" : pad.get(pad.size() - 1);
+            String element = XmlFoutmelding.isElement(laatste) ? "element " + naam(laatste) : "een onbekend element";
             String ouder = pad(pad.size() - 1);
             if (sleutel.startsWith("cvc-datatype-valid")) {
                 return hier + " heeft niet het gegevenstype dat " + SCHEMA + " voorschrijft";
             }
             return switch (sleutel) {
                 case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.c" ->
-                        "element " + element + " staat op een plaats waar " + SCHEMA + " het niet toestaat (" + ouder
-                                + ")";
+                        element + " staat op een plaats waar " + SCHEMA + " het niet toestaat (" + ouder + ")";
                 case "cvc-complex-type.2.4.d" ->
-                        "element " + element + " staat op een plaats waar " + SCHEMA + " geen element meer toestaat ("
-                                + ouder + ")";
+                        element + " staat op een plaats waar " + SCHEMA + " geen element meer toestaat (" + ouder
+                                + ")";
                 case "cvc-complex-type.2.4.b" ->
                         hier + " is onvolledig: er ontbreekt een element dat " + SCHEMA + " verplicht stelt";
                 case "cvc-complex-type.2.1" -> hier + " moet volgens " + SCHEMA + " leeg zijn";
@@ -272,8 +271,9 @@ public final class SchemaControle {
             return b.toString();
         }
 
+        /** A name the schemas do not know came from the sender (a name, initials) and is shown as "?". */
         private static String naam(String naam) {
-            return naam.length() > MAX_NAAM ? naam.substring(0, MAX_NAAM) + "…" : naam;
+            return XmlFoutmelding.isElement(naam) ? naam : "?";
         }
 
         // ---- ContentHandler: every event to the validator; the stack is pushed before and popped after it

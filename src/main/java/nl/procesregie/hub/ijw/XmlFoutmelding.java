@@ -25,8 +25,8 @@ import org.xml.sax.SAXException;
  * sentence. No text of the parser itself is ever passed on, so no foreign language can reach a reason.
  *
  * <p>From the parser's text only character codes, the XML version and names the hub knows are taken over: element
- * names of the iJw schemas (with whatever prefix they carry, and that prefix), the few standard attribute names a
- * message may hold, and the five entities of XML. Any other name is left out ("een element", "een attribuut") and the
+ * names of the iJw schemas (without the sender's own prefix, which is text of the message too; the standard prefixes
+ * xml, xmlns and xsi are kept), the few standard attribute names a message may hold, and the five entities of XML. Any other name is left out ("een element", "een attribuut") and the
  * line and column point at it: after a stray '<' or '&' in a text, the parser takes the text that follows for a
  * name, and that text can be a name or initials of the youth.
  */
@@ -40,6 +40,8 @@ final class XmlFoutmelding {
     /** Attributes a sender may put on any element: namespace declarations and the XML Schema instance ones. */
     private static final Set<String> STANDAARD_ATTRIBUTEN = Set.of("xmlns", "xsi:type", "xsi:nil",
             "xsi:schemaLocation", "xsi:noNamespaceSchemaLocation", "xml:lang", "xml:space");
+
+    private static final Set<String> STANDAARD_PREFIXEN = Set.of("xml", "xmlns", "xsi");
 
     private static final Set<String> ELEMENTEN;
     private static final Set<String> ATTRIBUTEN;
@@ -63,8 +65,7 @@ final class XmlFoutmelding {
                             + "(afgebroken bericht?)"),
             regel("The element type \"(?<naam>[^\"]*)\" must be terminated by the matching end-tag",
                     m -> isElement(naam(m))
-                            ? "element '" + naam(m) + "' wordt niet afgesloten met de bijbehorende eindtag </"
-                                    + naam(m) + ">"
+                            ? "element '" + getoond(naam(m)) + "' wordt niet afgesloten met de bijbehorende eindtag"
                             : "een element wordt niet afgesloten met een bijbehorende eindtag (een los '<'-teken "
                                     + "in een tekst?)"),
             regel("The end-tag for element type \"(?<naam>[^\"]*)\" must end with a '>' delimiter",
@@ -123,11 +124,11 @@ final class XmlFoutmelding {
                                     + "&amp;)"),
             regel("#ElementPrefixUnbound\\?(?<prefix>[^&]*)&(?<naam>.*)$",
                     m -> (isElement(naam(m))
-                            ? "prefix '" + m.group("prefix") + "' van element '" + naam(m) + "'"
+                            ? "de prefix van element '" + getoond(naam(m)) + "'"
                             : "de prefix van een element") + " is niet aan een namespace gebonden"),
             regel("#AttributePrefixUnbound\\?(?<element>[^&]*)&(?<naam>[^&]*)&(?<prefix>.*)$",
                     m -> (isAttribuut(naam(m))
-                            ? "prefix '" + m.group("prefix") + "' van attribuut '" + naam(m) + "'"
+                            ? "de prefix van attribuut '" + getoond(naam(m)) + "'"
                             : "de prefix van een attribuut") + " in " + element(m.group("element"))
                             + " is niet aan een namespace gebonden"),
             regel("REC-xml-names-",
@@ -177,11 +178,18 @@ final class XmlFoutmelding {
     }
 
     private static String element(String naam) {
-        return isElement(naam) ? "element '" + naam + "'" : "een element";
+        return isElement(naam) ? "element '" + getoond(naam) + "'" : "een element";
     }
 
     private static String attribuut(String naam) {
-        return isAttribuut(naam) ? "attribuut '" + naam + "'" : "een attribuut";
+        return isAttribuut(naam) ? "attribuut '" + getoond(naam) + "'" : "een attribuut";
+    }
+
+    /** A known name as a reason shows it: a sender's own prefix is text of the message and is left out. */
+    static String getoond(String naam) {
+        int dubbelepunt = naam.indexOf(':');
+        return dubbelepunt < 0 || STANDAARD_PREFIXEN.contains(naam.substring(0, dubbelepunt)) ? naam
+                : naam.substring(dubbelepunt + 1);
     }
 
     /** A name of the iJw schemas; the prefix is the sender's choice and is judged by the name it qualifies. */

@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.procesregie.hub.opslag.Foutspoor;
+
 /**
  * Reads the iJw topics with a plain KafkaConsumer so that the hub, not a framework, decides when an offset is
  * committed: only after the batch's database transaction committed and its parked records reached the dead-letter

@@ -13,6 +13,7 @@ import nl.procesregie.hub.ijw.Foutcode;
 import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwFout;
 import nl.procesregie.hub.ijw.IjwInlezer;
+import nl.procesregie.hub.opslag.Foutspoor;
 
 /**
  * Takes a polled batch of records: parses and validates each, applies the valid ones in one transaction and returns

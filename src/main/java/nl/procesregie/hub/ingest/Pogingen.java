@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.procesregie.hub.ijw.Foutcode;
+import nl.procesregie.hub.opslag.Foutspoor;
 
 /**
  * One record's bounded retries, each attempt a transaction of its own. An outage is thrown at once, so the consumer

@@ -17,13 +17,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.GemeenteInstellingen;
-import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.config.Regietermijnen;
+import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.notify.RegieMail;
 import nl.procesregie.hub.notify.ZorgpadRegel;
+import nl.procesregie.hub.opslag.Foutspoor;
 import nl.procesregie.hub.opslag.Transactie;
 import nl.procesregie.hub.timers.Termijn;
 import nl.procesregie.hub.timers.TermijnOpslag;
@@ -99,7 +100,7 @@ public final class TermijnAfhandeling {
             } catch (SQLException e) {
                 storing = e;
             } catch (RuntimeException e) {
-                LOG.error("Termijn {} kon niet worden afgehandeld: {}", s.termijn().sleutel(), e.toString());
+                LOG.error("Termijn {} kon niet worden afgehandeld: {}", s.termijn().sleutel(), Foutspoor.van(e));
             }
         }
         if (storing != null) {

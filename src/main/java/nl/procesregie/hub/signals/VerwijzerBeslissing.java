@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 import nl.procesregie.hub.carepath.ToewijzingStand;
 import nl.procesregie.hub.carepath.TrajectSleutel;
 import nl.procesregie.hub.carepath.Zorgpad;
-import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
+import nl.procesregie.hub.carepath.ZorgpadOpslag;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ingest.Storing;
+import nl.procesregie.hub.opslag.Foutspoor;
 import nl.procesregie.hub.opslag.Transactie;
 
 /**
@@ -147,19 +148,19 @@ public final class VerwijzerBeslissing {
         }
         SignaalRij s = onbeslist.get().signaal();
         int pogingen = onbeslist.get().pogingen() + 1;
-        String reden = "beslissing " + pogingen + " keer mislukt: " + fout;
+        String reden = "beslissing " + pogingen + " keer mislukt: " + Foutspoor.van(fout);
         if (pogingen < maxPogingen) {
             Duration wacht = wachttijd(pogingen);
             signalen.legMislukkingVast(c, s.signaalId(), pogingen, nu.plus(wacht), reden);
             LOG.warn("Signaal {} ({}) in gemeente {}: beslissing mislukt (poging {} van {}), opnieuw over {}: {}",
-                    s.referentie(), s.soort(), s.gemeente(), pogingen, maxPogingen, wacht, fout.toString());
+                    s.referentie(), s.soort(), s.gemeente(), pogingen, maxPogingen, wacht, Foutspoor.van(fout));
             return false;
         }
         signalen.legMislukkingVast(c, s.signaalId(), pogingen, s.beslisOp(), reden);
         signalen.legBeslissingVast(c, s.signaalId(), false, reden);
         uitgifte.geefEventUit(c, s.beslist(false));
         LOG.error("Signaal {} ({}) in gemeente {}: na {} mislukte pogingen alleen vastgelegd, niet verzonden: {}",
-                s.referentie(), s.soort(), s.gemeente(), pogingen, fout.toString());
+                s.referentie(), s.soort(), s.gemeente(), pogingen, Foutspoor.van(fout));
         return true;
     }
 

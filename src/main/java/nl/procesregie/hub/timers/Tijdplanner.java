@@ -24,6 +24,8 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.procesregie.hub.opslag.Foutspoor;
+
 /**
  * Quartz with its clustered JDBC job store on the hub's PostgreSQL: one one-shot trigger per open deadline, named by
  * the deadline's key, fired once across all hub instances and fired at once (misfire: fire now) when every instance
@@ -168,7 +170,7 @@ public final class Tijdplanner implements AutoCloseable {
                 ((Consumer<String>) context.getScheduler().getContext().get(BIJ_VERLOPEN)).accept(sleutel);
             } catch (SchedulerException | RuntimeException e) {
                 LOG.warn("Termijn {} kon niet worden afgehandeld; de inhaalronde probeert het opnieuw: {}", sleutel,
-                        e.toString());
+                        Foutspoor.van(e));
             }
         }
     }

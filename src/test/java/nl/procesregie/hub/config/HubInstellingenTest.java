@@ -600,7 +600,7 @@ class HubInstellingenTest {
     @ParameterizedTest
     @ValueSource(strings = {"noreply@example.com", "hub@mail.example.net", "hub@example.org", "hub@regio.example",
             "hub@gemeente.test", "hub@gemeente.invalid", "hub@localhost", "hub@pc.LOCALHOST", "hub@example.nl",
-            "hub@mail.example.de", "hub@EXAMPLE.BE"})
+            "hub@mail.example.de", "hub@EXAMPLE.BE", "hub@example.co.uk", "hub@post.example.com.au"})
     void productieWeigertEenVoorbeeldafzender(String adres) {
         assertEquals("HUB_MAIL_AFZENDER: '" + adres + "' ligt in een voorbeelddomein (example.com, example.nl en elk "
                 + "ander example.*-domein, ook met subdomein, of .example, .test, .invalid of .localhost); in productie "

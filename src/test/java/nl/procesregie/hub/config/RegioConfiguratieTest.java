@@ -266,7 +266,7 @@ class RegioConfiguratieTest {
     @Test
     void tweeCijfersZijnEenCategorieTenzijErCodeVoorStaat() throws IOException {
         GemeenteInstellingen g = laadRegio("""
-                uitgesloten: { categorieen: ["42"], codes: ["12"] }
+                uitgesloten: { categorieen: ["42"], codes: ["code:12"] }
                 productsoorten:
                   verblijf: ["43", code:44, "code: 4A"]
                   crisis:
@@ -281,7 +281,7 @@ class RegioConfiguratieTest {
         assertEquals(new Productsoorten.Soort(Set.of(), Set.of("12")), s.crisis(), "ook zonder aanhalingstekens in een bloklijst");
         assertTrue(s.isCrisis("46", "12"));
         assertFalse(s.isCrisis("12", "12A01"));
-        assertTrue(g.isUitgesloten("46", "12"), "in 'codes' is elk item een code, ook met 2 cijfers");
+        assertTrue(g.isUitgesloten("46", "12"), "a code of 2 digits, written as in the productsoorten lists");
         assertFalse(g.isUitgesloten("12", "12A01"));
         assertTrue(g.isUitgesloten("42", "42A01"));
     }
@@ -289,12 +289,19 @@ class RegioConfiguratieTest {
     @Test
     void eenTeLangeOfLegeProductcodeNoemtHetPad() throws IOException {
         assertEquals(List.of(
-                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens, gevonden '43A01B'",
-                "proef.yaml: regio.uitgesloten.codes[1]: verwacht een productcode van 1 tot 5 tekens, gevonden ''",
+                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens (een productcode "
+                        + "van 2 cijfers als \"code:12\"; een categorie hoort onder uitgesloten.categorieen), gevonden "
+                        + "'43A01B'",
+                "proef.yaml: regio.uitgesloten.codes[1]: verwacht een productcode van 1 tot 5 tekens (een productcode "
+                        + "van 2 cijfers als \"code:12\"; een categorie hoort onder uitgesloten.categorieen), gevonden "
+                        + "''",
+                "proef.yaml: regio.uitgesloten.codes[2]: verwacht een productcode van 1 tot 5 tekens (een productcode "
+                        + "van 2 cijfers als \"code:12\"; een categorie hoort onder uitgesloten.categorieen), gevonden "
+                        + "'43'",
                 "proef.yaml: regio.productsoorten.crisis[0]: verwacht een categorie van 2 cijfers of een productcode "
                         + "van 1 tot 5 tekens (een productcode van 2 cijfers als \"code:12\"), gevonden 'code:123456'"),
                 foutenVan(regioMet("""
-                        uitgesloten: { codes: [43A01B, "  "] }
+                        uitgesloten: { codes: [43A01B, "  ", "43"] }
                         productsoorten: { crisis: ["code:123456"] }
                         """, "")));
     }
@@ -631,7 +638,9 @@ class RegioConfiguratieTest {
                 "proef.yaml: regio.signaalhorizon: verwacht een ISO-8601-periode zoals P3Y of P30D, gevonden 'PT30D'",
                 "proef.yaml: regio.verwijzerwachttijd: verwacht een ISO-8601-duur zoals PT2M, gevonden '2 minuten'",
                 "proef.yaml: regio.uitgesloten.categorieen[0]: verwacht een categorie van 2 cijfers, gevonden '4'",
-                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens, gevonden '45-A01'",
+                "proef.yaml: regio.uitgesloten.codes[0]: verwacht een productcode van 1 tot 5 tekens (een productcode "
+                        + "van 2 cijfers als \"code:12\"; een categorie hoort onder uitgesloten.categorieen), gevonden "
+                        + "'45-A01'",
                 "proef.yaml: regio.productsoorten.pleegzorg[0]: verwacht een categorie van 2 cijfers of een productcode "
                         + "van 1 tot 5 tekens (een productcode van 2 cijfers als \"code:12\"), gevonden 'code:'",
                 "proef.yaml: regio.gemeenten[0].code: verwacht precies 4 cijfers tussen aanhalingstekens (bijv. \"0632\"), "

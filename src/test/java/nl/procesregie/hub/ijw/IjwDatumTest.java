@@ -102,6 +102,21 @@ class IjwDatumTest {
                 + "(verwacht JJJJ-MM-DD)", f.reden());
     }
 
+    /** Datum is only ever a birth date in these messages: its value is not repeated, wherever a sender puts it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<Datum>2014-5-17</Datum>", "<GeboorteDatum><Datum>2014-05-32</Datum></GeboorteDatum>",
+        "<Pietersen><Datum>2014-05-32</Datum></Pietersen>"})
+    void eenDatumBuitenZijnPlaatsWordtNietHerhaaldEnEenOnbekendeNaamOokNiet(String element) {
+        StandaardBericht b = new StandaardBericht(BerichtSoort.JW301);
+        String tekst = b.tekst().replaceFirst("<Client>", "<Client>" + element);
+
+        IjwFout f = assertThrows(IjwFout.class, () -> parser.parse(tekst.getBytes(UTF_8)));
+
+        assertEquals(Foutcode.DATUM_ONGELDIG, f.code());
+        assertFalse(f.reden().contains("2014") || f.reden().contains("GeboorteDatum")
+                || f.reden().contains("Pietersen"), f.reden());
+    }
+
     @Test
     void jw315MetToewijzingEinddatumVoorToewijzingIngangsdatum() {
         StandaardBericht b = new StandaardBericht(BerichtSoort.JW315);

@@ -44,7 +44,7 @@ class NietWelgevormdTest {
                 arguments("tweede root-element", GELDIG + "<Bericht/>",
                         "na het einde van het root-element staat nog opmaak"),
                 arguments("verkeerde eindtag", GELDIG.replace("</Naam>", "</Nam>"),
-                        "element 'Naam' wordt niet afgesloten met de bijbehorende eindtag </Naam>"),
+                        "element 'Naam' wordt niet afgesloten met de bijbehorende eindtag"),
                 arguments("eindtag zonder >", GELDIG.replace("</Naam>", "</Naam "),
                         "de eindtag van element 'Naam' eindigt niet met '>'"),
                 arguments("ongeldig teken", GELDIG.replace("Jansen", "Jan\u0001sen"),
@@ -76,11 +76,11 @@ class NietWelgevormdTest {
                 arguments("entiteit zonder ;", GELDIG.replace("Jansen", "Jansen &amp Co"),
                         "de verwijzing naar entiteit '&amp' eindigt niet met ';'"),
                 arguments("ongebonden prefix", GELDIG.replace("<Geslacht>2</Geslacht>", "<q:Geslacht>2</q:Geslacht>"),
-                        "prefix 'q' van element 'q:Geslacht' is niet aan een namespace gebonden"),
+                        "de prefix van element 'Geslacht' is niet aan een namespace gebonden"),
                 arguments("ongebonden prefix van attribuut", GELDIG.replace("<Client>", "<Client q:a=\"1\">"),
                         "de prefix van een attribuut in element 'Client' is niet aan een namespace gebonden"),
                 arguments("ongebonden prefix xsi", GELDIG.replace("<Client>", "<Client xsi:type=\"1\">"),
-                        "prefix 'xsi' van attribuut 'xsi:type' in element 'Client' is niet aan een namespace gebonden"),
+                        "de prefix van attribuut 'xsi:type' in element 'Client' is niet aan een namespace gebonden"),
                 arguments("lege namespace voor prefix", GELDIG.replace("<Client>", "<Client xmlns:q=\"\">"),
                         "een namespacedeclaratie of prefix is ongeldig"),
                 arguments("-- in opmerking", GELDIG.replace("<Client>", "<Client><!-- a -- b -->"),
@@ -128,7 +128,10 @@ class NietWelgevormdTest {
                 arguments(GELDIG.replace("Jansen", "Jansen &Anna;"), "Anna",
                         "het bericht verwijst naar een entiteit die in XML niet bestaat"),
                 arguments(GELDIG.replace("Jansen", "Jansen <Anna:P>"), "Anna",
-                        "de prefix van een element is niet aan een namespace gebonden"));
+                        "de prefix van een element is niet aan een namespace gebonden"),
+                arguments(GELDIG.replace("Jansen", "zie <Anna:Naam/>"), "Anna",
+                        "de prefix van element 'Naam' is niet aan een namespace gebonden"),
+                arguments(GELDIG.replace("Jansen", "a <Anna:Code b"), "Anna", "attribuut"));
     }
 
     @ParameterizedTest

@@ -88,13 +88,14 @@ class SchemaControleTest {
         assertFalse(u.samenvatting().contains("S.Y."));
     }
 
+    /** A name the schemas do not know is the sender's text (here a surname after a stray tag): never repeated. */
     @Test
-    void anUnknownElementIsNamedWithWhereItStands() {
+    void anUnknownElementIsToldWhereItStandsButNotNamed() {
         SchemaControle.Uitslag u = controleer(met(geldig, "<Geslacht>2</Geslacht>",
-                "<Geslacht>2</Geslacht><Schoenmaat>38</Schoenmaat>"));
-        assertEquals("element Schoenmaat staat op een plaats waar het iJw 3.2-schema het niet toestaat (Client)",
+                "<Geslacht>2</Geslacht><Pietersen>38</Pietersen>"));
+        assertEquals("een onbekend element staat op een plaats waar het iJw 3.2-schema het niet toestaat (Client)",
                 u.afwijkingen().get(0));
-        assertFalse(u.samenvatting().contains("38"));
+        assertFalse(u.samenvatting().contains("38") || u.samenvatting().contains("Pietersen"), u.samenvatting());
     }
 
     @Test

@@ -165,8 +165,8 @@ class VerwijzerBeslissingTest {
         assertEquals("null|2", waarde("select verzonden, beslispogingen from signaal where gemeente = '0999'"));
         klok.advance(Duration.ofSeconds(2));
         assertEquals(1, beslisser.beslisWachtende(), "the last attempt decides it");
-        assertEquals("false|3|beslissing 3 keer mislukt: java.lang.IllegalStateException: gemeente 0999 is niet meer "
-                + "geconfigureerd", waarde("select verzonden, beslispogingen, beslis_reden from signaal "
+        // By exception class only: a database error's text can quote a youth's values.
+        assertEquals("false|3|beslissing 3 keer mislukt: java.lang.IllegalStateException", waarde("select verzonden, beslispogingen, beslis_reden from signaal "
                 + "where gemeente = '0999'"));
         assertEquals(List.of("EVENT"), rijen("select kanaal from uitgaand where signaal_id = '"
                 + SignaalRij.idVoor(verweesd) + "'"), "recorded, published, not mailed");

@@ -1,4 +1,4 @@
-package nl.procesregie.hub.ingest;
+package nl.procesregie.hub.opslag;
 
 import java.sql.SQLException;
 
@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * birth date, an identifier built from a BSN), and a parser's error quotes the document. For the same reason no stack
  * trace is logged with it, since a stack trace prints every message in the chain.
  */
-final class Foutspoor {
+public final class Foutspoor {
 
     /** Causes followed at most; a chain longer than this is cut, and a cycle ends it. */
     private static final int MAX_OORZAKEN = 8;
@@ -17,7 +17,7 @@ final class Foutspoor {
     }
 
     /** For example {@code java.lang.IllegalStateException, oorzaak org.postgresql.util.PSQLException SQLState 23505}. */
-    static String van(Throwable fout) {
+    public static String van(Throwable fout) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         for (Throwable t = fout; t != null && i < MAX_OORZAKEN; t = t.getCause() == t ? null : t.getCause(), i++) {
