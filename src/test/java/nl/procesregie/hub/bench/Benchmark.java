@@ -78,13 +78,15 @@ public final class Benchmark {
      * @param live      how long each live rate is held
      * @param tempi     the live rates, records per second
      * @param hubHeap   the hub JVM's maximum heap
+     * @param xsdControle the hub's HUB_XSD_CONTROLE, so the replay can be measured with the schema check and without
      */
-    record Opzet(int berichten, int partities, Duration live, List<Integer> tempi, String hubHeap) {
+    record Opzet(int berichten, int partities, Duration live, List<Integer> tempi, String hubHeap,
+                 String xsdControle) {
         static Opzet uitSysteem(int standaardBerichten, Duration standaardLive) {
             return new Opzet(Integer.getInteger("bench.berichten", standaardBerichten),
                     Integer.getInteger("bench.partities", 4),
                     Duration.parse(System.getProperty("bench.live", standaardLive.toString())), List.of(100, 2_000),
-                    System.getProperty("bench.heap", "512m"));
+                    System.getProperty("bench.heap", "512m"), System.getProperty("bench.xsd", "melden"));
         }
     }
 
@@ -151,8 +153,9 @@ public final class Benchmark {
                 prefix + "regie.acties");
         try (TestPostgres postgres = TestPostgres.voorMeting(); Mailbak mailbak = Mailbak.start(map)) {
             String db = postgres.newDatabase();
-            regel("Benchmark procesregie-hub: %d records, %d partities per topic, %d kernen, hub-heap %s",
-                    opzet.berichten(), opzet.partities(), Runtime.getRuntime().availableProcessors(), opzet.hubHeap());
+            regel("Benchmark procesregie-hub: %d records, %d partities per topic, %d kernen, hub-heap %s, "
+                    + "HUB_XSD_CONTROLE=%s", opzet.berichten(), opzet.partities(),
+                    Runtime.getRuntime().availableProcessors(), opzet.hubHeap(), opzet.xsdControle());
             postgresInstellingen(postgres, db);
 
             BsnReeks bsns = BsnReeks.vanaf(SYNTHETISCHE_BSN, opzet.berichten() / 2 + 10_000);
@@ -360,6 +363,7 @@ public final class Benchmark {
         m.put("HUB_DB_PASSWORD", postgres.password());
         m.put("HUB_HTTP_PORT", String.valueOf(poort));
         m.put("HUB_DATA_DIR", map.resolve("hub").toString());
+        m.put("HUB_XSD_CONTROLE", opzet.xsdControle());
         return m;
     }
 
