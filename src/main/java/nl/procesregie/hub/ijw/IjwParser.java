@@ -173,12 +173,12 @@ public final class IjwParser {
     }
 
     private static boolean cijfers(String waarde, int aantal) {
-        if (waarde.length() != aantal) {
-            return false;
-        }
-        for (int i = 0; i < aantal; i++) {
-            char c = waarde.charAt(i);
-            if (c < '0' || c > '9') {
+        return waarde.length() == aantal && alleenCijfers(waarde, 0, aantal);
+    }
+
+    private static boolean alleenCijfers(String waarde, int van, int tot) {
+        for (int i = van; i < tot; i++) {
+            if (waarde.charAt(i) < '0' || waarde.charAt(i) > '9') {
                 return false;
             }
         }
@@ -370,12 +370,11 @@ public final class IjwParser {
             if (++diepte > MAX_DIEPTE) {
                 throw fout(Foutcode.XML_ONGELDIG, "Bericht is dieper genest dan " + MAX_DIEPTE + " niveaus");
             }
-            String ouder = String.join("/", plek);
-            plek.addLast(r.getLocalName());
             String ns = r.getNamespaceURI();
             if (ns == null || ns.isEmpty()) {
                 // Text such as "zie <Anna/>" in a message whose elements all carry a prefix makes an element without
                 // a namespace: only a name of the iJw schemas is repeated, the path says where it is.
+                String ouder = String.join("/", plek);
                 throw fout(Foutcode.XML_ONGELDIG, (XmlFoutmelding.isElement(r.getLocalName())
                         ? "Element '" + toon(r.getLocalName()) + "'" : "Een element")
                         + " zonder namespace hoort niet in een iJw-bericht van release " + versie
@@ -385,6 +384,7 @@ public final class IjwParser {
                 throw fout(Foutcode.XML_ONGELDIG, "Element '" + toon(r.getLocalName()) + "' in namespace '"
                         + toon(ns) + "' hoort niet in een iJw-bericht van release " + versie);
             }
+            plek.addLast(r.getLocalName());
         }
 
         private void verlaat() {
@@ -439,9 +439,7 @@ public final class IjwParser {
          */
         private void overslaan() throws XMLStreamException, IjwFout {
             // A name the schemas do not know came from the sender and is not repeated in a reason.
-            String pad = DATUM_ELEMENTEN.contains(r.getLocalName()) ? plek.stream()
-                    .map(n -> XmlFoutmelding.isElement(n) ? n : "?").collect(Collectors.joining("/")) : null;
-            StringBuilder waarde = pad == null ? null : new StringBuilder();
+            StringBuilder waarde = DATUM_ELEMENTEN.contains(r.getLocalName()) ? new StringBuilder() : null;
             while (true) {
                 switch (r.next()) {
                     case START_ELEMENT -> {
@@ -455,10 +453,15 @@ public final class IjwParser {
                         }
                     }
                     case END_ELEMENT -> {
-                        verlaat();
                         if (waarde != null) {
-                            datum(zonderXmlWitruimte(waarde.toString()), pad);
+                            String datum = zonderXmlWitruimte(waarde.toString());
+                            if (datumOfNull(datum) == null) {
+                                // A name the schemas do not know came from the sender and is not repeated in a reason.
+                                datum(datum, plek.stream().map(n -> XmlFoutmelding.isElement(n) ? n : "?")
+                                        .collect(Collectors.joining("/")));
+                            }
                         }
+                        verlaat();
                         return;
                     }
                     default -> {
@@ -811,7 +814,7 @@ public final class IjwParser {
                 return waarde;
             }
             if (waarde.startsWith("-")) {
-                return waarde.chars().skip(1).allMatch(c -> c == '0') ? "0" : waarde;
+                return alleenNullen(waarde, 1) ? "0" : waarde;
             }
             int eersteCijfer = begin;
             while (eersteCijfer < waarde.length() - 1 && waarde.charAt(eersteCijfer) == '0') {
@@ -832,19 +835,16 @@ public final class IjwParser {
          * element named Datum is only ever the date of a Geboortedatum, so the name decides, wherever the sender put it.
          */
         private LocalDate datum(String waarde, String pad) throws IjwFout {
+            LocalDate datum = datumOfNull(waarde);
+            if (datum != null) {
+                return datum;
+            }
             boolean geboortedatum = pad.endsWith("/Datum") || pad.equals("Datum")
                     || pad.toLowerCase(Locale.ROOT).contains("geboortedatum");
             String getoond = geboortedatum ? "Datum" : "Datum '" + toon(waarde) + "'";
-            if (buitenBereik(waarde)) {
-                throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
-                        + " ligt buiten het bereik dat de hub verwerkt (jaar 0001 tot en met 9999)");
-            }
-            LocalDate datum = datumOfNull(waarde);
-            if (datum == null) {
-                throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad
-                        + " is geen geldige datum (verwacht JJJJ-MM-DD)");
-            }
-            return datum;
+            throw fout(Foutcode.DATUM_ONGELDIG, getoond + " in " + pad + (buitenBereik(waarde)
+                    ? " ligt buiten het bereik dat de hub verwerkt (jaar 0001 tot en met 9999)"
+                    : " is geen geldige datum (verwacht JJJJ-MM-DD)"));
         }
 
         /**
@@ -933,15 +933,6 @@ public final class IjwParser {
                 getal *= 10;
             }
             return getal;
-        }
-
-        private boolean alleenCijfers(String waarde, int van, int tot) {
-            for (int i = van; i < tot; i++) {
-                if (waarde.charAt(i) < '0' || waarde.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private boolean alleenNullen(String waarde, int van) {
