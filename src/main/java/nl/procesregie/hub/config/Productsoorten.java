@@ -1,9 +1,6 @@
 package nl.procesregie.hub.config;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which products mean what, for the signals that depend on the kind of care. Codes mean something only within their
@@ -20,18 +17,18 @@ public record Productsoorten(
         Soort diagnostiek,
         Soort perspectiefbiedend) {
 
-    private static final Soort JZ21_PLEEGZORG =
-            Soort.van("35", "43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61");
+    private static final Soort JZ21_PLEEGZORG = new Soort(Set.of("35"),
+            Set.of("43A03", "43A09", "43A23", "43A24", "43A25", "43A26", "43A27", "43A28", "43A60", "43A61"));
 
     /** The national (JZ21) codes and the categories of IJW.md, used for every key a regio does not set. */
     public static final Productsoorten STANDAARD = new Productsoorten(
             JZ21_PLEEGZORG,
-            Soort.van("43A04", "43A10", "43A29", "43A30", "43A31"),
-            Soort.van("46"),
-            Soort.van("43", "44", "36", "37", "38"),
-            Soort.van("45A03", "45A06", "45A45", "45A46", "45A47",
+            new Soort(Set.of(), Set.of("43A04", "43A10", "43A29", "43A30", "43A31")),
+            new Soort(Set.of("46"), Set.of()),
+            new Soort(Set.of("43", "44", "36", "37", "38"), Set.of()),
+            new Soort(Set.of(), Set.of("45A03", "45A06", "45A45", "45A46", "45A47",
                     "45B01", "45B02", "45B03", "45B04", "45B05", "45B06", "45B07", "45B08", "45B09",
-                    "41B01", "41B02", "43B04", "43B05", "43B06", "43B07"),
+                    "41B01", "41B02", "43B04", "43B05", "43B06", "43B07")),
             JZ21_PLEEGZORG);
 
     public boolean isPleegzorg(String categorie, String code) {
@@ -73,21 +70,9 @@ public record Productsoorten(
      */
     public record Soort(Set<String> categorieen, Set<String> codes) {
 
-        private static final Pattern CATEGORIE = Pattern.compile("[0-9]{2}");
-
         public Soort {
             categorieen = Set.copyOf(categorieen);
             codes = Set.copyOf(codes);
-        }
-
-        /** Entries as a regio file writes them without prefix: 2 digits are a category, anything else a code. */
-        static Soort van(String... regels) {
-            Set<String> categorieen = new LinkedHashSet<>();
-            Set<String> codes = new LinkedHashSet<>();
-            for (String regel : List.of(regels)) {
-                (CATEGORIE.matcher(regel).matches() ? categorieen : codes).add(regel);
-            }
-            return new Soort(categorieen, codes);
         }
 
         boolean bevat(String categorie, String code) {
