@@ -54,7 +54,8 @@ public final class IjwInlezer {
         if (schema != null && IjwSchemas.RELEASE.equals(bericht.versie())) {
             SchemaControle.Uitslag uitslag = schema.controleer(xml);
             if (!uitslag.isGeldig()) {
-                String tekst = IjwFout.zonderBsn(uitslag.samenvatting());
+                // Each deviation was masked where it was described (SchemaControle): no second pass here.
+                String tekst = uitslag.samenvatting();
                 if (controle == XsdControle.STRENG) {
                     throw new IjwFout(Foutcode.SCHEMA_ONGELDIG, "Het bericht voldoet niet aan het iJw 3.2-schema: "
                             + tekst);

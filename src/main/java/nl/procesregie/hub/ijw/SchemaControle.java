@@ -220,7 +220,7 @@ public final class SchemaControle {
         private String beschrijf(String sleutel) {
             String hier = pad(pad.size());
             String laatste = pad.isEmpty() ? "" : pad.get(pad.size() - 1);
-            String element = XmlFoutmelding.isElement(laatste) ? "element " + naam(laatste) : "een onbekend element";
+            String element = XmlFoutmelding.isElement(laatste) ? "element " + laatste : "een onbekend element";
             String ouder = pad(pad.size() - 1);
             if (sleutel.startsWith("cvc-datatype-valid")) {
                 return hier + " heeft niet het gegevenstype dat " + SCHEMA + " voorschrijft";
