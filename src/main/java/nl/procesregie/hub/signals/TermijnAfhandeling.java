@@ -17,11 +17,11 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
 import nl.procesregie.hub.carepath.ZorgpadOpslag;
+import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
 import nl.procesregie.hub.config.GemeenteInstellingen;
-import nl.procesregie.hub.config.Regietermijnen;
 import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.config.Regietermijnen;
 import nl.procesregie.hub.notify.RegieMail;
 import nl.procesregie.hub.notify.ZorgpadRegel;
 import nl.procesregie.hub.opslag.Foutspoor;
