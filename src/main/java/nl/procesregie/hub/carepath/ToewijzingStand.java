@@ -2,6 +2,7 @@ package nl.procesregie.hub.carepath;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 
 /**
  * The version of an allocation the hub holds: the latest by Toewijzingsdatum + Toewijzingstijd (OP080: arrival order
@@ -19,6 +20,14 @@ public record ToewijzingStand(
         LocalDate ingangsdatum,
         LocalDate einddatum,
         String redenWijziging) {
+
+    /**
+     * The order a regisseur reads allocation numbers in: the parser keeps a number in its canonical form (no leading
+     * zeros), so shorter is smaller and equal lengths compare as text; 378 comes before 2924, not after it. The
+     * overview's SQL orders the same way ({@code length(…), …}).
+     */
+    public static final Comparator<String> NUMMERVOLGORDE =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
     static final String REDEN_ADMINISTRATIEVE_CORRECTIE = "01";
     static final String REDEN_VERWIJDERD = "13";

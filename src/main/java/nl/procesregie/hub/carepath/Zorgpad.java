@@ -96,7 +96,8 @@ public final class Zorgpad {
         String categorie;
         String code;
         boolean heeftToewijzing;
-        final TreeSet<String> nummers = new TreeSet<>();
+        /** In number order, so the last is the highest (the newest grant), as the care path and the signals read it. */
+        final TreeSet<String> nummers = new TreeSet<>(ToewijzingStand.NUMMERVOLGORDE);
         final java.util.Set<TrajectSleutel> herkomst = new java.util.TreeSet<>();
         boolean telt;
         LocalDate toewijzingVan;

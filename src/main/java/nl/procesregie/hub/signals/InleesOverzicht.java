@@ -69,7 +69,8 @@ public final class InleesOverzicht {
         List<Jeugdige> lijst = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select j.voorletters, j.geboortedatum, min(s.tijdstip), "
-                        + "(select string_agg(t.toewijzingnummer, ',' order by t.toewijzingnummer) from toewijzing t "
+                        + "(select string_agg(t.toewijzingnummer, ',' "
+                        + "  order by length(t.toewijzingnummer), t.toewijzingnummer) from toewijzing t "
                         + "  where t.jeugdige = j.pseudoniem and t.gemeente = s.gemeente), "
                         + "(select count(*) from traject tr where tr.jeugdige = j.pseudoniem and tr.telt), "
                         + "exists (select 1 from signaal l where l.jeugdige = j.pseudoniem and not l.historisch "

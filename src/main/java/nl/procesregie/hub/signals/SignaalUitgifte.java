@@ -106,7 +106,7 @@ public final class SignaalUitgifte {
         return toewijzingen.stream()
                 .filter(t -> t.gemeente().equals(gemeente.code()))
                 .map(ToewijzingStand::toewijzingNummer)
-                .sorted()
+                .sorted(ToewijzingStand.NUMMERVOLGORDE)
                 .toList();
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +104,12 @@ class StandTest {
     void olderVersionDoesNotOverwriteNewer() {
         LeveringStand nieuw = levering(false, DAG.plusMonths(2), "34");
         assertEquals("34", vouw(nieuw, levering(false, DAG.plusMonths(1), "31")).redenBeeindiging());
+    }
+
+    @Test
+    void allocationNumbersAreInNumberOrderNotTextOrder() {
+        assertEquals(List.of("0", "378", "516", "1250", "2924", "999999999"),
+                Stream.of("2924", "516", "999999999", "1250", "0", "378")
+                        .sorted(ToewijzingStand.NUMMERVOLGORDE).toList());
     }
 }
