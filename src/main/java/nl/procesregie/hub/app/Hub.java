@@ -23,12 +23,16 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import nl.procesregie.hub.aanlevering.Aanlevering;
+import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
 import nl.procesregie.hub.config.RegioConfiguratie;
+import nl.procesregie.hub.ijw.BerichtSoort;
 import nl.procesregie.hub.ijw.IjwInlezer;
 import nl.procesregie.hub.ijw.IjwParser;
+import nl.procesregie.hub.ijw.XsdControle;
 import nl.procesregie.hub.ingest.IjwConsumer;
 import nl.procesregie.hub.ingest.IjwInname;
 import nl.procesregie.hub.ingest.Inleestellers;
@@ -98,6 +102,16 @@ public final class Hub implements AutoCloseable {
             Inleestellers tellers = new Inleestellers();
             IjwInlezer inlezer = new IjwInlezer(new IjwParser(), instellingen.xsdControle(),
                     instellingen.maxRecordBytes(), code -> regio.gemeente(code).isPresent());
+            // The on-ramps refuse what the consumer would park. A deviation that streng does not park is the consumer's
+            // to count and log, once, so they skip the schema check then.
+            Aanlevering aanlevering = new Aanlevering(new IjwInlezer(new IjwParser(),
+                    instellingen.xsdControle() == XsdControle.STRENG ? XsdControle.STRENG : XsdControle.UIT,
+                    instellingen.maxRecordBytes(), code -> regio.gemeente(code).isPresent()),
+                    new Pseudonimisering(instellingen.pseudoniemSleutel()), Map.of(
+                            BerichtSoort.JW301, instellingen.topicToewijzingen(),
+                            BerichtSoort.JW305, instellingen.topicStartStop(),
+                            BerichtSoort.JW307, instellingen.topicStartStop(),
+                            BerichtSoort.JW315, instellingen.topicVerzoeken()));
             IjwInname inname = new IjwInname(inlezer, onderdelen.verwerking(), instellingen.maxPogingen(), tellers,
                     klok);
             RegieInname regieInname = new RegieInname(instellingen.topicMeldingen(), onderdelen.meldingen(),
@@ -132,6 +146,7 @@ public final class Hub implements AutoCloseable {
             Main main = new Main();
             main.bind("ijwInname", inname);
             main.bind("regieInname", regieInname);
+            main.bind("aanlevering", aanlevering);
             main.bind("uitgaand", onderdelen.uitgaand());
             main.bind("mailVerzender", mailVerzender);
             main.bind("verwijzerBeslissing", onderdelen.verwijzerBeslissing());

@@ -103,6 +103,9 @@ public final class HubInstellingen {
     private final int maxRecordBytes;
     private final int maxPogingen;
     private final XsdControle xsdControle;
+    private final Path invoerMap;
+    private final Duration invoerRusttijd;
+    private final int invoerHttpLimiet;
     private final Duration outboxInterval;
     private final Duration outboxMaxWachttijd;
     private final Duration outboxLease;
@@ -162,6 +165,9 @@ public final class HubInstellingen {
         // Melden by default: back offices deviate in details the hub does not use, and parking their messages would
         // stop care paths.
         xsdControle = l.xsdControle("HUB_XSD_CONTROLE", XsdControle.MELDEN);
+        invoerMap = l.optioneelPad("HUB_INVOER_MAP");
+        invoerRusttijd = l.duur("HUB_INVOER_RUSTTIJD", Duration.ofSeconds(2));
+        invoerHttpLimiet = l.geheelGetal("HUB_INVOER_HTTP_LIMIET", 50, 1, 1_000_000);
         outboxInterval = l.duur("HUB_OUTBOX_INTERVAL", Duration.ofMillis(200));
         outboxMaxWachttijd = l.duur("HUB_OUTBOX_MAX_WACHTTIJD", Duration.ofMinutes(5));
         outboxLease = l.duur("HUB_OUTBOX_LEASE", Duration.ofMinutes(2));
@@ -606,6 +612,27 @@ public final class HubInstellingen {
 
     public int maxRecordBytes() {
         return maxRecordBytes;
+    }
+
+    /**
+     * The folder a back office drops iJw files into ({@code *.xml}, {@code *.zip}); empty = no folder intake. Demo
+     * mode reads {@code invoer} under HUB_DATA_DIR unless told otherwise, so that trying the hub needs no Kafka client.
+     */
+    public Optional<Path> invoerMap() {
+        if (invoerMap == null && modus == Modus.DEMO) {
+            return Optional.of(dataDir.resolve("invoer"));
+        }
+        return Optional.ofNullable(invoerMap);
+    }
+
+    /** How long a file must stay unchanged before a writer that cannot rename counts as done with it. */
+    public Duration invoerRusttijd() {
+        return invoerRusttijd;
+    }
+
+    /** Messages per second one back office's token may post to {@code POST /ijw}. */
+    public int invoerHttpLimiet() {
+        return invoerHttpLimiet;
     }
 
     /** Processing attempts before a record is parked on the dead-letter topic. */
