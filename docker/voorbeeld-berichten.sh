@@ -35,8 +35,11 @@ toewijzing() {
     '<ijw:BerichtXsdVersie>1.2.0</ijw:BerichtXsdVersie></XsdVersie></Header>' \
     "<Client><Bsn>${bsn}</Bsn><Geboortedatum><ijw:Datum>2012-05-17</ijw:Datum></Geboortedatum><Geslacht>2</Geslacht>" \
     '<Naam><ijw:Geslachtsnaam><ijw:Achternaam>Voorbeeld</ijw:Achternaam></ijw:Geslachtsnaam>' \
-    '<ijw:Voorletters>J.P.</ijw:Voorletters><ijw:NaamGebruik>1</ijw:NaamGebruik></Naam>' \
-    "<ToegewezenProducten><ToegewezenProduct><ToewijzingNummer>VB${reeks}${volgnummer}</ToewijzingNummer>" \
+    '<ijw:Voorletters>JP</ijw:Voorletters><ijw:NaamGebruik>1</ijw:NaamGebruik></Naam>' \
+    '<Contactgegevens><Contact><Soort>01</Soort><Adres><ijw:Huis><ijw:Huisnummer>1</ijw:Huisnummer></ijw:Huis>' \
+    '<ijw:Postcode>3441AA</ijw:Postcode><ijw:Straatnaam>Voorbeeldstraat</ijw:Straatnaam>' \
+    '<ijw:Plaatsnaam>Woerden</ijw:Plaatsnaam></Adres></Contact></Contactgegevens>' \
+    "<ToegewezenProducten><ToegewezenProduct><ToewijzingNummer>${reeks}${volgnummer}</ToewijzingNummer>" \
     "<Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>${code}</ijw:Code></Product>" \
     "<Toewijzingsdatum>${vandaag}</Toewijzingsdatum><Toewijzingstijd>10:0${volgnummer}:00</Toewijzingstijd>" \
     "<Ingangsdatum>${vandaag}</Ingangsdatum>" \

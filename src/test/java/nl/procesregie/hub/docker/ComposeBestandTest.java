@@ -52,6 +52,7 @@ import nl.procesregie.hub.ijw.IjwBericht;
 import nl.procesregie.hub.ijw.IjwFout;
 import nl.procesregie.hub.ijw.IjwParser;
 import nl.procesregie.hub.ijw.Product;
+import nl.procesregie.hub.testinfra.Xsd;
 
 /**
  * The production-like stack in {@code docker/}: no Docker engine runs where the tests run, so the compose file is
@@ -376,11 +377,14 @@ class ComposeBestandTest {
         assertEquals(4, regels.size(), "vier berichten, elk op één regel (één Kafka-record per regel)");
 
         IjwParser parser = new IjwParser();
+        Xsd xsd = new Xsd();
         Set<String> trajecten = new HashSet<>();
         Set<String> jeugdigen = new HashSet<>();
         Set<String> gemeenten = new HashSet<>();
         List<Product> producten = new ArrayList<>();
         for (String regel : regels) {
+            assertEquals(List.of(), xsd.fouten(regel.getBytes(StandardCharsets.UTF_8)),
+                    "het voorbeeld is geldig iJw 3.2 (de XSD's), ook met HUB_XSD_CONTROLE=streng");
             IjwBericht bericht;
             try {
                 bericht = parser.parse(regel.getBytes(StandardCharsets.UTF_8));
