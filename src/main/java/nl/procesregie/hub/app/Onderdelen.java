@@ -59,7 +59,7 @@ public record Onderdelen(
         BevestigingsToken tokens = new BevestigingsToken(instellingen.bevestigSleutel(),
                 instellingen.bevestigGeldigheid(), klok);
         SignaalUitgifte uitgifte = new SignaalUitgifte(uitgaand, new MailOpmaak(), Codelijsten.standaard(),
-                new Bevestigingslink(tokens, instellingen.basisUrl()), klok);
+                new Bevestigingslink(tokens, instellingen.basisUrl()), klok, regio.aanbieders());
         Regieplanning planning = new Regieplanning(zorgpaden, regie, termijnen, regio);
         Crisisregie crises = new Crisisregie(signalen, uitgifte, regie, termijnen, planning);
         Regiesignalering regiesignalering = new Regiesignalering(signalen, uitgifte, regie, zorgpaden, crises, planning);

@@ -24,6 +24,7 @@ final class RegioBestand {
         Soorten productsoorten;
         Woorden woorden;
         List<Gemeente> gemeenten;
+        List<Aanbieder> aanbieders;
     }
 
     static final class Gemeente {
@@ -77,5 +78,10 @@ final class RegioBestand {
         List<String> verblijf;
         List<String> diagnostiek;
         List<String> perspectiefbiedend;
+    }
+
+    static final class Aanbieder {
+        String agb;
+        String naam;
     }
 }

@@ -80,11 +80,14 @@ public final class RegioConfiguratie {
     private static final Pattern TIJDSTIP = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
+    private static final Pattern AGB = Pattern.compile("[0-9]{8}");
 
     private final Map<String, GemeenteInstellingen> gemeenten;
+    private final Aanbieders aanbieders;
 
-    private RegioConfiguratie(Map<String, GemeenteInstellingen> gemeenten) {
+    private RegioConfiguratie(Map<String, GemeenteInstellingen> gemeenten, Aanbieders aanbieders) {
         this.gemeenten = Collections.unmodifiableMap(new LinkedHashMap<>(gemeenten));
+        this.aanbieders = aanbieders;
     }
 
     /**
@@ -107,6 +110,7 @@ public final class RegioConfiguratie {
         }
         Map<String, GemeenteInstellingen> gemeenten = new LinkedHashMap<>();
         Map<String, String> vindplaats = new HashMap<>();
+        Map<String, AanbiederNaam> aanbieders = new LinkedHashMap<>();
         for (String locatie : locaties) {
             Bestandslezer lezer = new Bestandslezer(locatie, modus);
             for (Map.Entry<String, GemeenteInstellingen> gelezen : lezer.lees().entrySet()) {
@@ -119,12 +123,39 @@ public final class RegioConfiguratie {
                     lezer.fout(pad + ".code", "gemeentecode '" + g.code() + "' komt al voor in " + eerder);
                 }
             }
+            neemAanbiedersOver(lezer, aanbieders);
             fouten.addAll(lezer.fouten);
         }
         if (!fouten.isEmpty()) {
             throw new ConfiguratieFout(fouten);
         }
-        return new RegioConfiguratie(gemeenten);
+        Map<String, String> namen = new LinkedHashMap<>();
+        aanbieders.forEach((agb, genoemd) -> namen.put(agb, genoemd.naam()));
+        return new RegioConfiguratie(gemeenten, new Aanbieders(namen));
+    }
+
+    /** One valid entry of a file's {@code aanbieders} list. */
+    private record GenoemdeAanbieder(String agb, String naam) {
+    }
+
+    /** A provider's name as a file gives it, and where, for a message about two files that disagree. */
+    private record AanbiederNaam(String naam, String vindplaats) {
+    }
+
+    /**
+     * Adds the file's provider names to those of the files before it. Several regios may name one provider (it works
+     * in both), but only by one name: the AGB code is national and the hub shows one name in every mail.
+     */
+    private static void neemAanbiedersOver(Bestandslezer lezer, Map<String, AanbiederNaam> bekend) {
+        lezer.aanbieders.forEach((pad, gelezen) -> {
+            AanbiederNaam eerder = bekend.putIfAbsent(gelezen.agb(),
+                    new AanbiederNaam(gelezen.naam(), lezer.naam + " (" + pad + ")"));
+            if (eerder != null && !eerder.naam().equals(gelezen.naam())) {
+                lezer.fout(pad + ".naam", "AGB-code " + gelezen.agb() + " heet hier '" + gelezen.naam() + "', maar in "
+                        + eerder.vindplaats() + " '" + eerder.naam() + "'; geef een aanbieder in elk regiobestand "
+                        + "dezelfde naam");
+            }
+        });
     }
 
     /**
@@ -180,6 +211,11 @@ public final class RegioConfiguratie {
         return gemeenten.values();
     }
 
+    /** The provider names of all regio files together. */
+    public Aanbieders aanbieders() {
+        return aanbieders;
+    }
+
     /** Reads one file; collects its problems, prefixed with the file name. */
     private static final class Bestandslezer {
         private final String locatie;
@@ -187,6 +223,8 @@ public final class RegioConfiguratie {
         private final Modus modus;
         private final List<String> fouten = new ArrayList<>();
         private final Set<String> padenMetFout = new HashSet<>();
+        /** The file's valid provider entries (AGB code and name, trimmed), keyed by their path in it. */
+        private final Map<String, GenoemdeAanbieder> aanbieders = new LinkedHashMap<>();
 
         Bestandslezer(String locatie, Modus modus) {
             this.locatie = locatie;
@@ -280,6 +318,7 @@ public final class RegioConfiguratie {
                     Regietermijnen.STANDAARD_ACHTTIEN_VOORLOOP);
             Set<LocalDate> feestdagen = datums("regio.feestdagen", r.feestdagen, Set.of());
             List<Escalatietrede> escalatie = ladder("regio.escalatie", r.escalatie, STANDAARD_LADDER);
+            aanbieders("regio.aanbieders", r.aanbieders);
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
             if (r.gemeenten == null || r.gemeenten.isEmpty()) {
@@ -344,6 +383,38 @@ public final class RegioConfiguratie {
                 return "";
             }
             return waarde.trim();
+        }
+
+        /** Each AGB code once per file, with a name; an absent or empty list names nobody. */
+        private void aanbieders(String pad, List<RegioBestand.Aanbieder> lijst) {
+            if (lijst == null) {
+                return;
+            }
+            Map<String, String> eerder = new HashMap<>();
+            for (int i = 0; i < lijst.size(); i++) {
+                String regelPad = pad + "[" + i + "]";
+                RegioBestand.Aanbieder a = lijst.get(i);
+                if (a == null) {
+                    fout(regelPad, "leeg; verwacht 'agb' en 'naam'");
+                    continue;
+                }
+                String agb = verplicht(regelPad + ".agb", a.agb);
+                String naam = verplicht(regelPad + ".naam", a.naam);
+                if (agb.isEmpty()) {
+                    continue;
+                }
+                if (!AGB.matcher(agb).matches()) {
+                    fout(regelPad + ".agb", "verwacht een AGB-code van precies 8 cijfers tussen aanhalingstekens "
+                            + "(bijv. \"88100011\"), gevonden '" + agb + "'");
+                    continue;
+                }
+                String al = eerder.putIfAbsent(agb, regelPad);
+                if (al != null) {
+                    fout(regelPad + ".agb", "AGB-code " + agb + " staat al in " + al);
+                } else if (!naam.isEmpty()) {
+                    aanbieders.put(regelPad, new GenoemdeAanbieder(agb, naam));
+                }
+            }
         }
 
         private String gemeentecode(String pad, String waarde) {

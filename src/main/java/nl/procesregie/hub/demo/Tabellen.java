@@ -98,7 +98,10 @@ final class Tabellen {
         return new Product(code.substring(0, 2), code);
     }
 
-    /** A fictional provider: an AGB code (8 digits) and the kinds of help it is contracted for. */
+    /**
+     * A fictional provider: an AGB code (8 digits), its name as the {@code aanbieders} list of the bundled
+     * {@code utrecht-west.yaml} gives it, and the kinds of help it is contracted for.
+     */
     record Aanbieder(String agb, String naam, List<Soort> soorten, boolean schrijftMetPrefix) {
     }
 

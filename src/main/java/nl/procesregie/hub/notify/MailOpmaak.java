@@ -108,8 +108,12 @@ public final class MailOpmaak {
     record Kader(String titel, List<String> regels) {
     }
 
-    record Rij(int nr, String aanbieder, String product, String toewijzing, String zorg, String stopreden,
-            String status, boolean telt, boolean aanleiding) {
+    /**
+     * @param aanbieder    the provider as a sentence names it ("aanbieder 88100053")
+     * @param aanbiederCel the provider in a table cell, where a bare number would not say that it is an AGB code
+     */
+    record Rij(int nr, String aanbieder, String aanbiederCel, String product, String toewijzing, String zorg,
+            String stopreden, String status, boolean telt, boolean aanleiding) {
     }
 
     private static Inhoud inhoud(SignaalMail mail, boolean vierde) {
@@ -193,7 +197,7 @@ public final class MailOpmaak {
         if (a == null) {
             return null;
         }
-        return product(a) + " bij aanbieder " + schoon(a.aanbieder()) + "; toewijzing "
+        return product(a) + " bij aanbieder " + aanbieder(a, "") + "; toewijzing "
                 + periode(a.toewijzingVan(), a.toewijzingTot(), "nog niet ontvangen") + "; zorg "
                 + periode(a.zorgVan(), a.zorgTot(), "nog niet gestart") + ".";
     }
@@ -252,7 +256,7 @@ public final class MailOpmaak {
                 .toList();
         List<Rij> rijen = new ArrayList<>();
         for (ZorgpadRegel r : gesorteerd) {
-            rijen.add(new Rij(rijen.size() + 1, schoon(r.aanbieder()), product(r),
+            rijen.add(new Rij(rijen.size() + 1, aanbieder(r, ""), aanbieder(r, "AGB "), product(r),
                     periode(r.toewijzingVan(), r.toewijzingTot(), "niet ontvangen"),
                     periode(r.zorgVan(), r.zorgTot(), "niet gestart"),
                     r.stopReden() == null ? STREEP : schoon(r.stopReden()),
@@ -265,6 +269,17 @@ public final class MailOpmaak {
     private static LocalDate eersteDatum(ZorgpadRegel r) {
         return Stream.of(r.toewijzingVan(), r.zorgVan()).filter(Objects::nonNull).min(Comparator.naturalOrder())
                 .orElse(null);
+    }
+
+    /**
+     * "Stichting Het Erf (AGB 88100053)" when the regio config names the provider, else the code alone.
+     *
+     * @param voorCode put before a code shown without a name
+     */
+    private static String aanbieder(ZorgpadRegel r, String voorCode) {
+        String code = schoon(r.aanbieder());
+        String naam = schoon(r.aanbiederNaam());
+        return naam.isEmpty() ? voorCode + code : naam + " (AGB " + code + ")";
     }
 
     private static String product(ZorgpadRegel r) {
@@ -491,7 +506,7 @@ public final class MailOpmaak {
     private static void zorgpad(StringBuilder h, List<Rij> rijen) {
         h.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
                 .append("style=\"border-collapse:collapse;width:100%;\">\n<tr>");
-        for (String kop : List.of("Nr", "Aanbieder (AGB)", "Product", "Toewijzing", "Zorg", "Stopreden", "Status")) {
+        for (String kop : List.of("Nr", "Aanbieder", "Product", "Toewijzing", "Zorg", "Stopreden", "Status")) {
             h.append("<th align=\"left\" bgcolor=\"#e8edf3\" style=\"padding:6px 8px;background-color:#e8edf3;")
                     .append(LETTER).append("font-size:12px;color:#1f2933;border-bottom:2px solid #c5ced8;\">")
                     .append(Html.tekst(kop)).append("</th>");
@@ -503,7 +518,7 @@ public final class MailOpmaak {
                     + achtergrond + ";" + LETTER + "font-size:13px;line-height:18px;border-bottom:1px solid #e1e5ea;color:"
                     + (r.telt() ? "#1f2933" : KLEUR_TELT_NIET) + ";" + (r.aanleiding() ? "font-weight:bold;" : "") + "\">";
             h.append("<tr>");
-            for (String waarde : List.of(String.valueOf(r.nr()), r.aanbieder(), r.product(), r.toewijzing(), r.zorg(),
+            for (String waarde : List.of(String.valueOf(r.nr()), r.aanbiederCel(), r.product(), r.toewijzing(), r.zorg(),
                     r.stopreden())) {
                 h.append(cel).append(Html.tekst(waarde)).append("</td>");
             }

@@ -7,6 +7,7 @@ import java.util.List;
  * One trajectory of the youth as the mail shows it.
  *
  * @param aanbieder             AGB code
+ * @param aanbiederNaam         the provider's name from the regio config ({@code aanbieders}), may be null
  * @param categorieOmschrijving description of the category, may be null
  * @param code                  product code, may be null (allocation by category or budget)
  * @param stopReden             description of the RedenBeeindiging, may be null
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public record ZorgpadRegel(
         String aanbieder,
+        String aanbiederNaam,
         String categorie,
         String categorieOmschrijving,
         String code,

@@ -15,6 +15,7 @@ import nl.procesregie.hub.carepath.Traject;
 import nl.procesregie.hub.carepath.TrajectSleutel;
 import nl.procesregie.hub.carepath.ZorgpadOpslag.JeugdigeStand;
 import nl.procesregie.hub.carepath.Zorgpad;
+import nl.procesregie.hub.config.Aanbieders;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.ijw.Codelijst;
 import nl.procesregie.hub.ijw.Codelijsten;
@@ -38,14 +39,16 @@ public final class SignaalUitgifte {
     private final Codelijsten codelijsten;
     private final Bevestigingslink links;
     private final Clock klok;
+    private final Aanbieders aanbieders;
 
     public SignaalUitgifte(Uitgaand uitgaand, MailOpmaak opmaak, Codelijsten codelijsten, Bevestigingslink links,
-                           Clock klok) {
+                           Clock klok, Aanbieders aanbieders) {
         this.uitgaand = uitgaand;
         this.opmaak = opmaak;
         this.codelijsten = codelijsten;
         this.links = links;
         this.klok = klok;
+        this.aanbieders = aanbieders;
     }
 
     /**
@@ -119,8 +122,9 @@ public final class SignaalUitgifte {
                 : codelijsten.omschrijving(Codelijst.PRODUCTCATEGORIE, categorie).orElse(null);
         String stopReden = t.redenBeeindiging() == null ? null
                 : codelijsten.omschrijving(Codelijst.REDEN_BEEINDIGING, t.redenBeeindiging()).orElse(t.redenBeeindiging());
-        return new ZorgpadRegel(t.sleutel().aanbieder(), categorie, omschrijving, t.code(), t.toewijzingNummers(),
-                t.toewijzingVan(), t.toewijzingTot(), t.zorgVan(), t.zorgTot(), stopReden, t.loopt(vandaag), t.telt(),
-                isAanleiding);
+        String aanbieder = t.sleutel().aanbieder();
+        return new ZorgpadRegel(aanbieder, aanbieders.naam(aanbieder).orElse(null), categorie, omschrijving, t.code(),
+                t.toewijzingNummers(), t.toewijzingVan(), t.toewijzingTot(), t.zorgVan(), t.zorgTot(), stopReden,
+                t.loopt(vandaag), t.telt(), isAanleiding);
     }
 }

@@ -612,6 +612,111 @@ class RegioConfiguratieTest {
     }
 
     @Test
+    void meegeleverdeBestandenNoemenAanbieders() {
+        Aanbieders aanbieders = RegioConfiguratie.laad(MEEGELEVERD).aanbieders();
+        assertEquals(Optional.of("Stichting Het Erf"), aanbieders.naam("88100053"));
+        assertEquals(Optional.of("Kind & Gezin Groene Hart"), aanbieders.naam("88100037"));
+        assertEquals(Optional.of("Polderhuis Jeugdhulp"), aanbieders.naam("88200012"), "uit flevoland.yaml");
+        assertEquals(Optional.of("Pleegzorg Midden"), aanbieders.naam("88100061"), "in beide bestanden, één naam");
+        assertEquals(Optional.empty(), aanbieders.naam("12345678"));
+        assertEquals(Optional.empty(), aanbieders.naam(null));
+        assertEquals(14, aanbieders.codes().size(), aanbieders.codes().toString());
+    }
+
+    @Test
+    void zonderAanbiedersKentDeHubGeenNamen() throws IOException {
+        assertEquals(Set.of(), RegioConfiguratie.laad(List.of(bestand("proef.yaml", KLEINE_REGIO))).aanbieders().codes());
+        assertEquals(Set.of(), RegioConfiguratie.laad(List.of(bestand("proef.yaml", KLEINE_REGIO + "  aanbieders: []\n")))
+                .aanbieders().codes());
+    }
+
+    @Test
+    void agbCodeMetVoorloopnulBlijftTekst() throws IOException {
+        Aanbieders aanbieders = RegioConfiguratie.laad(List.of(bestand("proef.yaml", KLEINE_REGIO + """
+                  aanbieders:
+                    - { agb: "01234567", naam: "  Jeugdhulp Nul  " }
+                    - agb: "00000019"
+                      naam: "Zorg & Co, locatie \\"De Dijk\\""
+                """))).aanbieders();
+        assertEquals(Optional.of("Jeugdhulp Nul"), aanbieders.naam("01234567"));
+        assertEquals(Optional.of("Zorg & Co, locatie \"De Dijk\""), aanbieders.naam("00000019"));
+        assertEquals(List.of("01234567", "00000019"), List.copyOf(aanbieders.codes()));
+    }
+
+    @Test
+    void agbCodeZonderAanhalingstekensWordtGelezenZoalsGeschreven() throws IOException {
+        // YAML could read 01234567 as an octal number; the hub keeps every value as the text that was written.
+        Aanbieders aanbieders = RegioConfiguratie.laad(List.of(bestand("proef.yaml", KLEINE_REGIO + """
+                  aanbieders:
+                    - { agb: 01234567, naam: Jeugdhulp Nul }
+                    - { agb: 88100011, naam: Jeugdhulp Vechtstreek }
+                """))).aanbieders();
+        assertEquals(Optional.of("Jeugdhulp Nul"), aanbieders.naam("01234567"));
+        assertEquals(Optional.of("Jeugdhulp Vechtstreek"), aanbieders.naam("88100011"));
+    }
+
+    @Test
+    void ongeldigeAanbiedersNoemenBestandEnPad() throws IOException {
+        List<String> f = foutenVan(KLEINE_REGIO + """
+                  aanbieders:
+                    - { agb: "8810001", naam: Zeven Cijfers }
+                    - { agb: "8810001A", naam: Met Letter }
+                    - { agb: "88100011", naam: "  " }
+                    - { naam: Zonder Code }
+                    -
+                    - { agb: "88100029", naam: Praktijk De Linde }
+                    - { agb: "88100029", naam: Praktijk De Linde }
+                    - { agb: "88100037", name: Kind en Gezin }
+                    - "88100045"
+                """);
+        assertEquals(List.of(
+                // Jackson reports the shape while reading, before the values are checked.
+                "proef.yaml: regio.aanbieders[7].name: onbekende sleutel (verkeerd gespeld?); toegestaan: agb, naam",
+                "proef.yaml: regio.aanbieders[8]: verwacht sleutels met waarden, gevonden een enkele waarde",
+                "proef.yaml: regio.aanbieders[0].agb: verwacht een AGB-code van precies 8 cijfers tussen "
+                        + "aanhalingstekens (bijv. \"88100011\"), gevonden '8810001'",
+                "proef.yaml: regio.aanbieders[1].agb: verwacht een AGB-code van precies 8 cijfers tussen "
+                        + "aanhalingstekens (bijv. \"88100011\"), gevonden '8810001A'",
+                "proef.yaml: regio.aanbieders[2].naam: ontbreekt",
+                "proef.yaml: regio.aanbieders[3].agb: ontbreekt",
+                "proef.yaml: regio.aanbieders[4]: leeg; verwacht 'agb' en 'naam'",
+                "proef.yaml: regio.aanbieders[6].agb: AGB-code 88100029 staat al in regio.aanbieders[5]",
+                "proef.yaml: regio.aanbieders[7].naam: ontbreekt"), f);
+    }
+
+    @Test
+    void aanbiedersHorenBijDeRegioNietBijEenGemeente() throws IOException {
+        List<String> f = foutenVan(KLEINE_REGIO + "      aanbieders: [{ agb: \"88100011\", naam: Jeugdhulp Vechtstreek }]\n");
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("proef.yaml: regio.gemeenten[0].aanbieders: onbekende sleutel"), f.get(0));
+    }
+
+    @Test
+    void eenAanbiederInTweeRegiosHeeftEenNaam() throws IOException {
+        String eerste = bestand("eerste.yaml", KLEINE_REGIO + """
+                  aanbieders:
+                    - { agb: "88100011", naam: Jeugdhulp Vechtstreek }
+                    - { agb: "88100029", naam: Praktijk De Linde }
+                """);
+        String tweede = bestand("tweede.yaml", KLEINE_REGIO.replace("9001", "9002") + """
+                  aanbieders:
+                    - { agb: "88100011", naam: Jeugdhulp Vechtstreek }
+                    - { agb: "88100029", naam: Praktijk de Linde B.V. }
+                """);
+        assertEquals(List.of("tweede.yaml: regio.aanbieders[1].naam: AGB-code 88100029 heet hier 'Praktijk de Linde "
+                + "B.V.', maar in eerste.yaml (regio.aanbieders[1]) 'Praktijk De Linde'; geef een aanbieder in elk "
+                + "regiobestand dezelfde naam"), foutenIn(eerste, tweede));
+
+        String gelijk = bestand("gelijk.yaml", KLEINE_REGIO.replace("9001", "9003") + """
+                  aanbieders:
+                    - { agb: "88100029", naam: "Praktijk De Linde " }
+                """);
+        Aanbieders aanbieders = RegioConfiguratie.laad(List.of(eerste, gelijk)).aanbieders();
+        assertEquals(Optional.of("Praktijk De Linde"), aanbieders.naam("88100029"));
+        assertEquals(List.of("88100011", "88100029"), List.copyOf(aanbieders.codes()));
+    }
+
+    @Test
     void ongeldigeWaardenNoemenBestandEnPad() throws IOException {
         List<String> f = foutenVan("""
                 regio:

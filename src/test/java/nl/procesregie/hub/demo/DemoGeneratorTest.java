@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.procesregie.hub.config.Aanbieders;
 import nl.procesregie.hub.config.Productsoorten;
 import nl.procesregie.hub.config.RegioConfiguratie;
 import nl.procesregie.hub.ijw.BerichtSoort;
@@ -424,6 +426,24 @@ class DemoGeneratorTest {
 
     static LocalDateTime moment(Toewijzing t) {
         return LocalDateTime.of(t.toewijzingsdatum(), t.toewijzingstijd());
+    }
+
+    /**
+     * The demo's mails name its providers only if the bundled regio file does: its {@code aanbieders} list and the
+     * demo's table must name the same providers alike, and every provider the feed sends must be in it.
+     */
+    @Test
+    void deVoorbeeldregioNoemtElkeAanbiederVanDeFeed() {
+        Aanbieders aanbieders = regio.aanbieders();
+        Map<String, String> inBestand = new TreeMap<>();
+        aanbieders.codes().forEach(agb -> inBestand.put(agb, aanbieders.naam(agb).orElseThrow()));
+        Map<String, String> inDemo = new TreeMap<>();
+        Tabellen.AANBIEDERS.forEach(a -> inDemo.put(a.agb(), a.naam()));
+        assertEquals(inDemo, inBestand);
+
+        Set<String> verstuurd = new TreeSet<>();
+        GELEZEN.values().forEach(b -> verstuurd.add(b.aanbieder()));
+        assertEquals(inDemo.keySet(), verstuurd, "elke aanbieder van de tabel komt in een jaar voor");
     }
 
     @Test

@@ -85,6 +85,10 @@ class PijplijnIntegratieTest {
         assertTrue(tekst.contains("J.P."), tekst);
         assertTrue(tekst.contains(Berichten.toewijzingNummer("T4")), "names the gemeente's ToewijzingNummer");
         assertTrue(tekst.contains("10000003") && tekst.contains("10000001"), "the whole care path");
+        assertTrue(tekst.contains("bij aanbieder Jeugdhulp & Co (AGB 10000004);"), "named by the regio config: " + tekst);
+        assertTrue(tekst.contains(" – aanbieder 10000003") && !tekst.contains("AGB 10000003"),
+                "unnamed: the AGB code alone: " + tekst);
+        assertTrue(html.contains(">Jeugdhulp &amp; Co (AGB 10000004)</td>"), html);
 
         List<String> events = omgeving.signaalEvents(1, WACHT);
         assertTrue(events.get(0).contains("\"soort\":\"VIERDE_TRAJECT\""), events.get(0));

@@ -2,6 +2,7 @@ package nl.procesregie.hub.notify;
 
 import static nl.procesregie.hub.notify.MailOpmaakTest.gemeente;
 import static nl.procesregie.hub.notify.MailOpmaakTest.link;
+import static nl.procesregie.hub.notify.MailOpmaakTest.metNaam;
 import static nl.procesregie.hub.notify.MailOpmaakTest.regel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +34,8 @@ class MailOpmaakRegieTest {
     private static final ZorgpadRegel PLEEGZORG = regel("55556666", "44", "Pleegzorg", "44A02", d(2025, 1, 1),
             d(2026, 10, 31), d(2025, 1, 6), d(2026, 10, 31), "Voortijdig: eenzijdig door de aanbieder", false, true,
             false);
-    private static final ZorgpadRegel CRISISHULP = regel("77778888", "47", "Crisishulp", "47A01", d(2026, 11, 23),
-            d(2026, 11, 30), d(2026, 11, 23), null, null, true, true, true);
+    private static final ZorgpadRegel CRISISHULP = metNaam(regel("77778888", "47", "Crisishulp", "47A01",
+            d(2026, 11, 23), d(2026, 11, 30), d(2026, 11, 23), null, null, true, true, true), "Crisisdienst Flevo");
     private static final ZorgpadRegel AMBULANT = regel("12345678", "45", "Jeugdhulp ambulant", "45A03",
             d(2023, 1, 10), d(2023, 4, 30), d(2023, 1, 16), d(2023, 4, 20), "Volgens plan beëindigd", false, true, false);
     private static final List<ZorgpadRegel> ZORGPAD = List.of(PLEEGZORG, AMBULANT);
@@ -262,10 +263,13 @@ class MailOpmaakRegieTest {
     void crisisUitIjwToontHetCrisistrajectAlsAanleiding() {
         OpgemaakteMail m = opmaak.maak(mail(new RegieMail.Crisis(PLAATSING, null, TERMIJN, null, CRISISHULP), ALMERE,
                 "J.K.", List.of("2026-0311"), List.of(CRISISHULP, PLEEGZORG), null));
-        assertTrue(m.tekst().contains("Aanleiding\n  Crisishulp (47A01) bij aanbieder 77778888; toewijzing 23-11-2026 – "
-                + "30-11-2026; zorg vanaf 23-11-2026.\n"), m.tekst());
-        assertTrue(m.tekst().contains("► 2. Crisishulp (47A01) – aanbieder 77778888"), m.tekst());
-        assertTrue(m.tekst().contains("  1. Pleegzorg (44A02)"), "de volgorde is die van de datums");
+        assertTrue(m.tekst().contains("Aanleiding\n  Crisishulp (47A01) bij aanbieder Crisisdienst Flevo (AGB 77778888); "
+                + "toewijzing 23-11-2026 – 30-11-2026; zorg vanaf 23-11-2026.\n"), m.tekst());
+        assertTrue(m.html().contains("bij aanbieder Crisisdienst Flevo (AGB 77778888);"), m.html());
+        assertTrue(m.tekst().contains("► 2. Crisishulp (47A01) – aanbieder Crisisdienst Flevo (AGB 77778888)\n"),
+                m.tekst());
+        assertTrue(m.tekst().contains("  1. Pleegzorg (44A02) – aanbieder 55556666\n"),
+                "de volgorde is die van de datums; zonder naam alleen de code");
     }
 
     @Test

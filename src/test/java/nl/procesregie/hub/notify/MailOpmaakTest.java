@@ -26,14 +26,17 @@ class MailOpmaakTest {
     private static final GemeenteInstellingen DRONTEN = gemeente("0303", "Dronten", "Flevoland", "Joost Visser",
             "Gids Jeugd", "Routeplan");
 
-    private static final ZorgpadRegel AANLEIDING = regel("33334444", "43", "Jeugdhulp verblijf (incl. behandeling)",
-            "43A01", d(2025, 3, 1), d(2025, 8, 31), null, null, null, true, true, true);
+    private static final ZorgpadRegel AANLEIDING = metNaam(regel("33334444", "43",
+            "Jeugdhulp verblijf (incl. behandeling)", "43A01", d(2025, 3, 1), d(2025, 8, 31), null, null, null, true, true,
+            true), "Stichting Het Erf");
+    // A name as an operator may write it: markup characters must stay text in the HTML part.
+    private static final String NAAM_MET_TEKENS = "Kind & Gezin \"'t Groene Hart\"";
 
     // Deliberately out of order: the mail must sort them.
     private static final List<ZorgpadRegel> ZORGPAD = List.of(
             AANLEIDING,
-            regel("22223333", "45", "Jeugdhulp ambulant", "45A10", d(2024, 2, 1), d(2024, 12, 31), d(2024, 2, 5), null,
-                    null, true, true, false),
+            metNaam(regel("22223333", "45", "Jeugdhulp ambulant", "45A10", d(2024, 2, 1), d(2024, 12, 31),
+                    d(2024, 2, 5), null, null, true, true, false), NAAM_MET_TEKENS),
             regel("12345678", "45", "Jeugdhulp ambulant", "45A03", d(2023, 1, 10), d(2023, 4, 30), d(2023, 1, 16),
                     d(2023, 4, 20), "Volgens plan beëindigd", false, true, false),
             regel("44445555", "42", "Vervoerdiensten", "42A01", d(2024, 3, 1), null, null, null, null, true, false, false),
@@ -63,8 +66,15 @@ class MailOpmaakTest {
     static ZorgpadRegel regel(String agb, String categorie, String omschrijving, String code,
             LocalDate toewijzingVan, LocalDate toewijzingTot, LocalDate zorgVan, LocalDate zorgTot, String stopReden,
             boolean loopt, boolean telt, boolean aanleiding) {
-        return new ZorgpadRegel(agb, categorie, omschrijving, code, List.of("T-" + agb), toewijzingVan, toewijzingTot,
-                zorgVan, zorgTot, stopReden, loopt, telt, aanleiding);
+        return new ZorgpadRegel(agb, null, categorie, omschrijving, code, List.of("T-" + agb), toewijzingVan,
+                toewijzingTot, zorgVan, zorgTot, stopReden, loopt, telt, aanleiding);
+    }
+
+    /** The row as it is when the regio config names its provider. */
+    static ZorgpadRegel metNaam(ZorgpadRegel r, String naam) {
+        return new ZorgpadRegel(r.aanbieder(), naam, r.categorie(), r.categorieOmschrijving(), r.code(),
+                r.toewijzingNummers(), r.toewijzingVan(), r.toewijzingTot(), r.zorgVan(), r.zorgTot(), r.stopReden(),
+                r.loopt(), r.telt(), r.aanleiding());
     }
 
     private static SignaalMail mail(String soort, int volgnummer, boolean hernieuwd, GemeenteInstellingen gemeente,
@@ -101,7 +111,8 @@ class MailOpmaakTest {
     @Test
     void onderwerpBevatGeenPersoonsgegevens() {
         String onderwerp = vierde().onderwerp();
-        for (String gegeven : List.of("J.K.", "09-05-2011", "2011-05-09", "2024-0042", "2025-0107", "Ruben", "33334444")) {
+        for (String gegeven : List.of("J.K.", "09-05-2011", "2011-05-09", "2024-0042", "2025-0107", "Ruben", "33334444",
+                "Stichting Het Erf")) {
             assertFalse(onderwerp.contains(gegeven), gegeven);
         }
     }
@@ -232,9 +243,58 @@ class MailOpmaakTest {
             assertTrue(tekst.contains(feit), feit);
             assertTrue(m.html().contains(feit), feit);
         }
-        assertTrue(tekst.contains("► 6. Jeugdhulp verblijf (incl. behandeling) (43A01) – aanbieder 33334444"), tekst);
+        assertTrue(tekst.contains("► 6. Jeugdhulp verblijf (incl. behandeling) (43A01) – aanbieder Stichting Het Erf "
+                + "(AGB 33334444)\n"), tekst);
         assertTrue(tekst.contains("Status: beëindigd, telt niet mee"), tekst);
         assertFalse(tekst.contains("<"), "geen opmaak in het tekstdeel");
+    }
+
+    @Test
+    void aanbiederMetNaamEnCodeZonderNaamAlleenCode() {
+        OpgemaakteMail m = vierde();
+        String aanleiding = "Jeugdhulp verblijf (incl. behandeling) (43A01) bij aanbieder Stichting Het Erf "
+                + "(AGB 33334444); toewijzing 01-03-2025 – 31-08-2025; zorg nog niet gestart.";
+        assertTrue(m.tekst().contains("Aanleiding\n  " + aanleiding + "\n"), m.tekst());
+        assertTrue(m.html().contains(">" + aanleiding + "</p>"), m.html());
+
+        assertTrue(m.tekst().contains(" 1. Jeugdhulp ambulant (45A03) – aanbieder 12345678\n"), m.tekst());
+        assertTrue(m.tekst().contains(" 4. Jeugdhulp ambulant (45A10) – aanbieder " + NAAM_MET_TEKENS
+                + " (AGB 22223333)\n"), m.tekst());
+
+        List<String> rijen = m.html().lines().filter(r -> r.startsWith("<tr><td valign")).toList();
+        assertTrue(rijen.get(0).contains(">AGB 12345678</td>"), "zonder naam zegt de cel dat het een AGB-code is");
+        assertTrue(rijen.get(5).contains(">Stichting Het Erf (AGB 33334444)</td>"), rijen.get(5));
+        assertTrue(m.html().contains(">Aanbieder</th>"), m.html());
+    }
+
+    @Test
+    void aanleidingZonderNaamNoemtAlleenDeCode() {
+        ZorgpadRegel zonderNaam = metNaam(AANLEIDING, null);
+        SignaalMail mail = new SignaalMail(SignaalMail.VIERDE_TRAJECT, "PRH-7F3A2C91", 4, 4, false, WOERDEN, "J.K.",
+                LocalDate.of(2011, 5, 9), List.of("2025-0107"), zonderNaam, List.of(zonderNaam), ZonedDateTime.now(),
+                null);
+        OpgemaakteMail m = opmaak.maak(mail);
+        for (String deel : List.of(m.tekst(), m.html())) {
+            assertTrue(deel.contains("(43A01) bij aanbieder 33334444; toewijzing"), deel);
+            assertFalse(deel.contains("Stichting Het Erf"), deel);
+        }
+        assertTrue(m.tekst().contains("– aanbieder 33334444\n"), m.tekst());
+    }
+
+    @Test
+    void naamVanDeAanbiederWordtGeescaped() {
+        OpgemaakteMail m = vierde();
+        assertTrue(m.html().contains(">Kind &amp; Gezin &quot;&#39;t Groene Hart&quot; (AGB 22223333)</td>"), m.html());
+        assertFalse(m.html().contains(NAAM_MET_TEKENS), m.html());
+
+        ZorgpadRegel vijandig = metNaam(AANLEIDING, "<img src=x onerror=alert(1)>\nStatus: vals");
+        OpgemaakteMail v = opmaak.maak(new SignaalMail(SignaalMail.VIERDE_TRAJECT, "PRH-7F3A2C91", 4, 4, false,
+                WOERDEN, "J.K.", null, List.of(), vijandig, List.of(vijandig), ZonedDateTime.now(), null));
+        assertFalse(v.html().contains("<img"), v.html());
+        assertTrue(v.html().contains("bij aanbieder &lt;img src=x onerror=alert(1)&gt; Status: vals (AGB 33334444);"),
+                v.html());
+        assertTrue(v.tekst().contains("– aanbieder <img src=x onerror=alert(1)> Status: vals (AGB 33334444)\n"),
+                "een regelovergang in de naam maakt geen eigen regel: " + v.tekst());
     }
 
     @Test
