@@ -24,6 +24,7 @@ final class RegioBestand {
         Soorten productsoorten;
         Woorden woorden;
         List<Gemeente> gemeenten;
+        List<Aanleveraar> aanleveraars;
     }
 
     static final class Gemeente {
@@ -77,5 +78,12 @@ final class RegioBestand {
         List<String> verblijf;
         List<String> diagnostiek;
         List<String> perspectiefbiedend;
+    }
+
+    static final class Aanleveraar {
+        String naam;
+        String token;
+        List<String> gemeenten;
+        List<String> afzenders;
     }
 }
