@@ -2,6 +2,7 @@ package nl.procesregie.hub.aanlevering;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Snelheidsgrens {
 
-    private final double perSeconde;
+    private final long kosten;
+    private final long inhoud;
     private final Clock klok;
     private final Map<String, Emmer> emmers = new ConcurrentHashMap<>();
 
@@ -23,7 +25,9 @@ public final class Snelheidsgrens {
         if (perSeconde < 1) {
             throw new IllegalArgumentException("perSeconde moet minstens 1 zijn");
         }
-        this.perSeconde = perSeconde;
+        // In whole nanoseconds: a rate that does not divide a second is rounded by a negligible fraction.
+        this.kosten = 1_000_000_000L / perSeconde;
+        this.inhoud = kosten * perSeconde;
         this.klok = klok;
     }
 
@@ -33,36 +37,40 @@ public final class Snelheidsgrens {
      * @return empty when there was room; otherwise how long until there is, for Retry-After
      */
     public Optional<Duration> neem(String wie) {
-        return emmers.computeIfAbsent(wie, w -> new Emmer(perSeconde, nanos())).neem(nanos());
+        long nu = nanos();
+        return emmers.computeIfAbsent(wie, w -> new Emmer(nu)).neem(nu);
     }
 
     private long nanos() {
-        var nu = klok.instant();
+        Instant nu = klok.instant();
         return nu.getEpochSecond() * 1_000_000_000L + nu.getNano();
     }
 
-    private static final class Emmer {
-        private final double perSeconde;
-        private double voorraad;
-        private long bijgevuld;
+    /**
+     * The bucket as one instant (the generic cell rate algorithm): when it will be full again. Each message moves
+     * that instant on by one message's time; a message fits while the instant is at most a full bucket ahead.
+     */
+    private final class Emmer {
+        private long volOp;
+        private long laatst;
 
-        Emmer(double perSeconde, long nu) {
-            this.perSeconde = perSeconde;
-            this.voorraad = perSeconde;
-            this.bijgevuld = nu;
+        Emmer(long nu) {
+            this.volOp = nu;
+            this.laatst = nu;
         }
 
         synchronized Optional<Duration> neem(long nu) {
-            // A clock set back adds nothing, rather than taking room away.
-            if (nu > bijgevuld) {
-                voorraad = Math.min(perSeconde, voorraad + (nu - bijgevuld) / 1e9 * perSeconde);
-                bijgevuld = nu;
+            // A clock set back neither fills the bucket nor empties it: the bucket moves back with it.
+            if (nu < laatst) {
+                volOp -= laatst - nu;
             }
-            if (voorraad >= 1) {
-                voorraad -= 1;
-                return Optional.empty();
+            laatst = nu;
+            long na = Math.max(volOp, nu) + kosten;
+            if (na - nu > inhoud) {
+                return Optional.of(Duration.ofNanos(na - nu - inhoud));
             }
-            return Optional.of(Duration.ofNanos((long) Math.ceil((1 - voorraad) / perSeconde * 1e9)));
+            volOp = na;
+            return Optional.empty();
         }
     }
 }
