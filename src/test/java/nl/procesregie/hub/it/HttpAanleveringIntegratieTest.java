@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,5 +299,31 @@ class HttpAanleveringIntegratieTest {
         List<String> signalen = omgeving.signaalEvents(1, WACHT);
         assertEquals(1, signalen.size(), signalen.toString());
         assertTrue(signalen.get(0).contains(pseudoniemen.pseudoniem(bsn)), signalen.get(0));
+    }
+
+    @Test
+    void zonderBevestigingVanKafkaVolgt503MetRetryAfter() throws Exception {
+        // A topic that is gone (and the broker creates none): the producer waits for it in vain.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                omgeving.kafka.bootstrapServers()))) {
+            admin.deleteTopics(List.of(omgeving.verzoeken)).all().get();
+            try {
+                byte[] verzoek = Berichten.verzoek("0184", "30000001", Berichten.bsn(310), LocalDate.now(),
+                        Berichten.identificatie(), "02", new Product(null, "45", "45A01"));
+                HttpResponse<String> antwoord = post("it-token-urk", verzoek);
+                assertGeweigerd(antwoord, 503, "NIET_BEVESTIGD");
+                assertEquals("30", antwoord.headers().firstValue("Retry-After").orElse(null));
+            } finally {
+                // Back for the other tests of the class, once the broker finished deleting it.
+                HubOmgeving.wachtTot("het topic verwijderd", WACHT, () -> {
+                    try {
+                        return !admin.listTopics().names().get().contains(omgeving.verzoeken);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                omgeving.kafka.createTopics(1, omgeving.verzoeken);
+            }
+        }
     }
 }
