@@ -54,12 +54,17 @@ final class Beveiligingskoppen {
     }
 
     private static void opRouter(CamelContext context) {
-        VertxPlatformHttpRouter router = context.getRegistry().findByType(VertxPlatformHttpRouter.class).stream()
-                .filter(VertxPlatformHttpRouter::isMainServer).findFirst()
-                .orElseThrow(() -> new IllegalStateException("geen HTTP-server om de beveiligingskoppen op te zetten"));
+        VertxPlatformHttpRouter router = hoofdrouter(context);
         router.route().order(Integer.MIN_VALUE).handler(verzoek -> {
             KOPPEN.forEach(verzoek.response().headers()::set);
             verzoek.next();
         });
+    }
+
+    /** The router of the hub's own HTTP server (HUB_HTTP_PORT), once Camel made it. */
+    static VertxPlatformHttpRouter hoofdrouter(CamelContext context) {
+        return context.getRegistry().findByType(VertxPlatformHttpRouter.class).stream()
+                .filter(VertxPlatformHttpRouter::isMainServer).findFirst()
+                .orElseThrow(() -> new IllegalStateException("geen HTTP-server gevonden"));
     }
 }

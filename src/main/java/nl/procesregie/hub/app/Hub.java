@@ -24,6 +24,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import nl.procesregie.hub.aanlevering.Aanlevering;
+import nl.procesregie.hub.aanlevering.IjwHttp;
+import nl.procesregie.hub.aanlevering.Snelheidsgrens;
+import nl.procesregie.hub.aanlevering.Tokencontrole;
 import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
@@ -147,6 +150,9 @@ public final class Hub implements AutoCloseable {
             main.bind("ijwInname", inname);
             main.bind("regieInname", regieInname);
             main.bind("aanlevering", aanlevering);
+            IjwHttp ijwHttp = new IjwHttp(aanlevering, new Tokencontrole(regio.aanleveraars()),
+                    new Snelheidsgrens(instellingen.invoerHttpLimiet(), klok), instellingen.maxRecordBytes());
+            main.bind("ijwHttp", ijwHttp);
             main.bind("uitgaand", onderdelen.uitgaand());
             main.bind("mailVerzender", mailVerzender);
             main.bind("verwijzerBeslissing", onderdelen.verwijzerBeslissing());
@@ -177,6 +183,7 @@ public final class Hub implements AutoCloseable {
             main.addInitialProperty("camel.server.host", instellingen.httpHost());
             main.addInitialProperty("camel.server.port", String.valueOf(instellingen.httpPort()));
             Beveiligingskoppen.installeer(main);
+            Aanlevergrens.installeer(main, ijwHttp, instellingen.maxRecordBytes());
             main.addInitialProperty("camel.component.kafka.brokers", infra.kafkaBootstrapServers());
             // The producers of routes take the same TLS and SASL settings, handed over as objects rather than as
             // property strings, which Camel would read for placeholders (a password may hold '{{').

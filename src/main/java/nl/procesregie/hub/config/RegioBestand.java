@@ -25,6 +25,7 @@ final class RegioBestand {
         Woorden woorden;
         List<Gemeente> gemeenten;
         List<Aanbieder> aanbieders;
+        List<Aanleveraar> aanleveraars;
     }
 
     static final class Gemeente {
@@ -83,5 +84,12 @@ final class RegioBestand {
     static final class Aanbieder {
         String agb;
         String naam;
+    }
+
+    static final class Aanleveraar {
+        String naam;
+        String token;
+        List<String> gemeenten;
+        List<String> afzenders;
     }
 }

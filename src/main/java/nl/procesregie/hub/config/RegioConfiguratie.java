@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,13 +82,24 @@ public final class RegioConfiguratie {
     // iJw Verwijzer Type; 07 does not exist in the code list.
     private static final Set<String> VERWIJZERTYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
     private static final Pattern AGB = Pattern.compile("[0-9]{8}");
+    private static final Pattern TOKENHASH = Pattern.compile("sha256:([0-9a-fA-F]{64})");
+    /**
+     * The hashes of the demo tokens in the bundled example regio files. Those tokens are published, so a copied
+     * entry would let anyone post messages: refused in productie.
+     */
+    private static final Set<String> DEMO_TOKENHASHES = Set.of(
+            "3558891126821a82eb879ab8722f21d4c9768c012b1d056be1b2446e35ce6c5e",
+            "ac89256cb9774a1c12002d0312c21624057bc71e871b07ad31a7f44d39c02774");
 
     private final Map<String, GemeenteInstellingen> gemeenten;
     private final Aanbieders aanbieders;
+    private final List<Aanleveraar> aanleveraars;
 
-    private RegioConfiguratie(Map<String, GemeenteInstellingen> gemeenten, Aanbieders aanbieders) {
+    private RegioConfiguratie(Map<String, GemeenteInstellingen> gemeenten, Aanbieders aanbieders,
+                              List<Aanleveraar> aanleveraars) {
         this.gemeenten = Collections.unmodifiableMap(new LinkedHashMap<>(gemeenten));
         this.aanbieders = aanbieders;
+        this.aanleveraars = List.copyOf(aanleveraars);
     }
 
     /**
@@ -111,8 +123,10 @@ public final class RegioConfiguratie {
         Map<String, GemeenteInstellingen> gemeenten = new LinkedHashMap<>();
         Map<String, String> vindplaats = new HashMap<>();
         Map<String, AanbiederNaam> aanbieders = new LinkedHashMap<>();
+        List<Bestandslezer> lezers = new ArrayList<>();
         for (String locatie : locaties) {
             Bestandslezer lezer = new Bestandslezer(locatie, modus);
+            lezers.add(lezer);
             for (Map.Entry<String, GemeenteInstellingen> gelezen : lezer.lees().entrySet()) {
                 String pad = gelezen.getKey();
                 GemeenteInstellingen g = gelezen.getValue();
@@ -126,12 +140,13 @@ public final class RegioConfiguratie {
             neemAanbiedersOver(lezer, aanbieders);
             fouten.addAll(lezer.fouten);
         }
+        List<Aanleveraar> aanleveraars = aanleveraars(lezers, gemeenten.keySet(), fouten);
         if (!fouten.isEmpty()) {
             throw new ConfiguratieFout(fouten);
         }
         Map<String, String> namen = new LinkedHashMap<>();
         aanbieders.forEach((agb, genoemd) -> namen.put(agb, genoemd.naam()));
-        return new RegioConfiguratie(gemeenten, new Aanbieders(namen));
+        return new RegioConfiguratie(gemeenten, new Aanbieders(namen), aanleveraars);
     }
 
     /** One valid entry of a file's {@code aanbieders} list. */
@@ -156,6 +171,45 @@ public final class RegioConfiguratie {
                         + "dezelfde naam");
             }
         });
+    }
+
+    /**
+     * The back offices of every file, checked across files: a name is how log lines tell them apart, a hash is how the
+     * hub tells them apart, and a gemeente no file configures is a typing error (its messages would be refused).
+     */
+    private static List<Aanleveraar> aanleveraars(List<Bestandslezer> lezers, Set<String> gemeenten,
+            List<String> fouten) {
+        List<Aanleveraar> aanleveraars = new ArrayList<>();
+        Map<String, String> naamVindplaats = new HashMap<>();
+        Map<String, String> hashVindplaats = new HashMap<>();
+        for (Bestandslezer lezer : lezers) {
+            for (Map.Entry<String, Aanleveraar> gelezen : lezer.aanleveraars.entrySet()) {
+                String pad = gelezen.getKey();
+                Aanleveraar a = gelezen.getValue();
+                String hier = lezer.naam + " (" + pad + ")";
+                List<String> eigen = new ArrayList<>();
+                String naamEerder = naamVindplaats.putIfAbsent(a.naam(), hier);
+                if (naamEerder != null) {
+                    eigen.add(lezer.naam + ": " + pad + ".naam: naam '" + a.naam() + "' komt al voor in " + naamEerder);
+                }
+                String hashEerder = hashVindplaats.putIfAbsent(a.tokenHash(), hier);
+                if (hashEerder != null) {
+                    eigen.add(lezer.naam + ": " + pad + ".token: dezelfde token-hash staat al bij " + hashEerder
+                            + "; geef elke aanleveraar een eigen token");
+                }
+                for (String code : new TreeSet<>(a.gemeenten())) {
+                    if (!gemeenten.contains(code)) {
+                        eigen.add(lezer.naam + ": " + pad + ".gemeenten: gemeente '" + code
+                                + "' staat in geen enkel regiobestand van deze hub");
+                    }
+                }
+                if (eigen.isEmpty()) {
+                    aanleveraars.add(a);
+                }
+                fouten.addAll(eigen);
+            }
+        }
+        return aanleveraars;
     }
 
     /**
@@ -216,6 +270,11 @@ public final class RegioConfiguratie {
         return aanbieders;
     }
 
+    /** The back offices that may post messages to {@code POST /ijw}, in the order of the files. */
+    public List<Aanleveraar> aanleveraars() {
+        return aanleveraars;
+    }
+
     /** Reads one file; collects its problems, prefixed with the file name. */
     private static final class Bestandslezer {
         private final String locatie;
@@ -225,6 +284,8 @@ public final class RegioConfiguratie {
         private final Set<String> padenMetFout = new HashSet<>();
         /** The file's valid provider entries (AGB code and name, trimmed), keyed by their path in it. */
         private final Map<String, GenoemdeAanbieder> aanbieders = new LinkedHashMap<>();
+        /** The valid back offices of the file, keyed by their path in it. */
+        private final Map<String, Aanleveraar> aanleveraars = new LinkedHashMap<>();
 
         Bestandslezer(String locatie, Modus modus) {
             this.locatie = locatie;
@@ -319,6 +380,7 @@ public final class RegioConfiguratie {
             Set<LocalDate> feestdagen = datums("regio.feestdagen", r.feestdagen, Set.of());
             List<Escalatietrede> escalatie = ladder("regio.escalatie", r.escalatie, STANDAARD_LADDER);
             aanbieders("regio.aanbieders", r.aanbieders);
+            aanleveraars("regio.aanleveraars", r.aanleveraars);
 
             Map<String, GemeenteInstellingen> resultaat = new LinkedHashMap<>();
             if (r.gemeenten == null || r.gemeenten.isEmpty()) {
@@ -706,6 +768,56 @@ public final class RegioConfiguratie {
                 }
             }
             return new Productsoorten.Soort(categorieen, codes);
+        }
+
+        private void aanleveraars(String pad, List<RegioBestand.Aanleveraar> lijst) {
+            if (lijst == null) {
+                return;
+            }
+            for (int i = 0; i < lijst.size(); i++) {
+                String eigenPad = pad + "[" + i + "]";
+                RegioBestand.Aanleveraar a = lijst.get(i);
+                if (a == null) {
+                    fout(eigenPad, "leeg; verwacht naam, token en gemeenten en/of afzenders");
+                    continue;
+                }
+                int foutenVooraf = fouten.size();
+                String naam = verplicht(eigenPad + ".naam", a.naam);
+                String hash = tokenHash(eigenPad + ".token", a.token);
+                Set<String> gemeenten = codes(eigenPad + ".gemeenten", a.gemeenten, Set.of(),
+                        code -> GEMEENTECODE.matcher(code).matches() ? code : null,
+                        "een gemeentecode van precies 4 cijfers tussen aanhalingstekens (bijv. \"0632\")");
+                Set<String> afzenders = codes(eigenPad + ".afzenders", a.afzenders, Set.of(),
+                        code -> code.isEmpty() ? null : code, "een Afzendercode zoals in de berichten");
+                if ((a.gemeenten == null || a.gemeenten.isEmpty()) && (a.afzenders == null || a.afzenders.isEmpty())) {
+                    fout(eigenPad, "noem de gemeenten en/of de afzenders waarvoor deze aanleveraar berichten mag "
+                            + "aanleveren");
+                }
+                if (fouten.size() == foutenVooraf) {
+                    aanleveraars.put(eigenPad, new Aanleveraar(naam, hash, gemeenten, afzenders));
+                }
+            }
+        }
+
+        /** The hash in lower case without its prefix; an operator who pastes the token itself is told so. */
+        private String tokenHash(String pad, String waarde) {
+            String tekst = verplicht(pad, waarde);
+            if (tekst.isEmpty()) {
+                return "";
+            }
+            Matcher m = TOKENHASH.matcher(tekst);
+            if (!m.matches()) {
+                // The value is not echoed: it may be the token itself.
+                fout(pad, "verwacht \"sha256:\" gevolgd door 64 hexadecimale tekens: de SHA-256 van het token, "
+                        + "niet het token zelf (maak hem met: printf %s \"$TOKEN\" | sha256sum)");
+                return "";
+            }
+            String hash = m.group(1).toLowerCase(Locale.ROOT);
+            if (modus == Modus.PRODUCTIE && DEMO_TOKENHASHES.contains(hash)) {
+                fout(pad, "dit is het demotoken uit de meegeleverde voorbeeldregio's, dat iedereen kent; maak in "
+                        + "productie een eigen token (bijv. met: openssl rand -base64 32)");
+            }
+            return hash;
         }
     }
 
