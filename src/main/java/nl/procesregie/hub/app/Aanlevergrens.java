@@ -26,6 +26,8 @@ final class Aanlevergrens {
     /** @param maxBytes {@code HUB_MAX_RECORD_BYTES}: no page or message of the hub is larger */
     static void installeer(Main main, IjwHttp ijwHttp, int maxBytes) {
         main.addInitialProperty("camel.server.maxBodySize", String.valueOf(maxBytes));
+        // No route of the hub takes a file upload; left on, a multipart request to any path would be written to disk.
+        main.addInitialProperty("camel.server.fileUploadEnabled", "false");
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
