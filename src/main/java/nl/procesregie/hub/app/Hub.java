@@ -176,7 +176,7 @@ public final class Hub implements AutoCloseable {
                 main.bind("invoermap", Invoermap.maak(invoerMap, aanlevering, instellingen.maxRecordBytes(), klok));
                 main.bind("invoerRust", new Rustfilter(new Rustregel(instellingen.invoerRusttijd(), klok)));
                 main.addInitialProperty("hub.invoer.map", invoerMap.toAbsolutePath().toString());
-                routes.add("classpath:routes/invoer/*.camel.yaml");
+                routes.add("classpath:routes/invoer/*.yaml");
             }
             main.addInitialProperty("camel.main.name", "procesregie-hub");
             // The application stops the hub in order (consumer first, then Camel, then the pool); Camel's own hook

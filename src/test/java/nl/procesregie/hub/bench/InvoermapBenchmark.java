@@ -146,7 +146,7 @@ final class InvoermapBenchmark {
             Files.move(p, map.resolve(p.getFileName()));
         }
         double verplaatst = (System.nanoTime() - start) / 1e9;
-        long grens = System.nanoTime() + (120L + berichten / 200) * 1_000_000_000L;
+        long grens = System.nanoTime() + (120L + berichten / 100) * 1_000_000_000L;
         while (eindes() < begin + berichten || bestandenIn(map) > 0) {
             if (System.nanoTime() > grens) {
                 throw new IllegalStateException(vorm + ": niet op tijd; gepubliceerd " + (eindes() - begin) + " van "
