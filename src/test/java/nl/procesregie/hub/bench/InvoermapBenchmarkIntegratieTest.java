@@ -21,14 +21,14 @@ class InvoermapBenchmarkIntegratieTest {
 
     @Test
     void filesAndZipsAreAllPublishedAndMoved() throws Exception {
-        InvoermapBenchmark bench = new InvoermapBenchmark(Integer.getInteger("bench.invoer.berichten", 2_000),
+        InvoermapBenchmark bench = new InvoermapBenchmark(Integer.getInteger("bench.invoer.berichten", 1_000),
                 Integer.getInteger("bench.invoer.perzip", 100), werkmap);
         List<InvoermapBenchmark.Meting> metingen = bench.meet();
         Path tabellen = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "tabellen"));
         Files.write(tabellen.resolve("invoermap.txt"), bench.verslag(), StandardCharsets.UTF_8);
         assertEquals(2, metingen.size());
         for (InvoermapBenchmark.Meting m : metingen) {
-            assertEquals(Integer.getInteger("bench.invoer.berichten", 2_000), m.berichten(), m.vorm());
+            assertEquals(Integer.getInteger("bench.invoer.berichten", 1_000), m.berichten(), m.vorm());
         }
     }
 }
