@@ -3,6 +3,7 @@ package nl.procesregie.hub.app;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +26,9 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import nl.procesregie.hub.aanlevering.Aanlevering;
 import nl.procesregie.hub.aanlevering.IjwHttp;
+import nl.procesregie.hub.aanlevering.Invoermap;
+import nl.procesregie.hub.aanlevering.Rustfilter;
+import nl.procesregie.hub.aanlevering.Rustregel;
 import nl.procesregie.hub.aanlevering.Snelheidsgrens;
 import nl.procesregie.hub.aanlevering.Tokencontrole;
 import nl.procesregie.hub.carepath.Pseudonimisering;
@@ -172,6 +176,14 @@ public final class Hub implements AutoCloseable {
             uitbreiding.beans().forEach(main::bind);
             List<String> routes = new java.util.ArrayList<>(List.of("classpath:routes/*.camel.yaml"));
             routes.addAll(uitbreiding.routePatronen());
+            // The intake folder only where one is set: in production without HUB_INVOER_MAP no route, no folder.
+            if (instellingen.invoerMap().isPresent()) {
+                Path invoerMap = instellingen.invoerMap().get();
+                main.bind("invoermap", Invoermap.maak(invoerMap, aanlevering, instellingen.maxRecordBytes(), klok));
+                main.bind("invoerRust", new Rustfilter(new Rustregel(instellingen.invoerRusttijd(), klok)));
+                main.addInitialProperty("hub.invoer.map", invoerMap.toAbsolutePath().toString());
+                routes.add("classpath:routes/invoer/*.yaml");
+            }
             main.addInitialProperty("camel.main.name", "procesregie-hub");
             // The application stops the hub in order (consumer first, then Camel, then the pool); Camel's own hook
             // would stop Camel at the same time, under a consumer still handing it records.

@@ -94,9 +94,13 @@ final class HubOmgeving implements AutoCloseable {
     }
 
     Hub start(Map<String, String> instellingen) throws Exception {
+        return start(instellingen, Clock.systemUTC());
+    }
+
+    Hub start(Map<String, String> instellingen, Clock klok) throws Exception {
         HubInstellingen hub = HubInstellingen.uit(instellingen);
         Hub h = Hub.start(hub, new Hub.Infrastructuur(kafka.bootstrapServers(), dbUrl, postgres.user(),
-                postgres.password(), smtp.host(), smtp.port()), Clock.systemUTC());
+                postgres.password(), smtp.host(), smtp.port()), klok);
         hubs.add(h);
         return h;
     }

@@ -2,6 +2,7 @@ package nl.procesregie.hub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,7 @@ class ProductieModusIntegratieTest {
     @Test
     void productieMailtVersleuteldEnIngelogdViaDeVertrouwdeRelay() throws Exception {
         try (HubOmgeving omgeving = new HubOmgeving(); Hub hub = startProductie(productie(omgeving, "productie-1"))) {
+            assertNull(hub.camelContext().getRoute("invoermap"), "without HUB_INVOER_MAP no intake folder");
             int eerder = ontvangen.size();
             String bsn = Berichten.bsn(41);
             vierTrajecten(omgeving, bsn);
