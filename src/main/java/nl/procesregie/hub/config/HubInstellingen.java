@@ -616,10 +616,11 @@ public final class HubInstellingen {
 
     /**
      * The folder a back office drops iJw files into ({@code *.xml}, {@code *.zip}); empty = no folder intake. Demo
-     * mode reads {@code invoer} under HUB_DATA_DIR unless told otherwise, so that trying the hub needs no Kafka client.
+     * mode on its own broker reads {@code invoer} under HUB_DATA_DIR unless told otherwise, so that trying the hub
+     * needs no Kafka client; a hub given a broker (as every test is) reads no folder it was not given.
      */
     public Optional<Path> invoerMap() {
-        if (invoerMap == null && modus == Modus.DEMO) {
+        if (invoerMap == null && modus == Modus.DEMO && kafkaBootstrapServers == null) {
             return Optional.of(dataDir.resolve("invoer"));
         }
         return Optional.ofNullable(invoerMap);

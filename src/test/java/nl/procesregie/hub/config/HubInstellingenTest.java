@@ -164,6 +164,17 @@ class HubInstellingenTest {
     }
 
     @Test
+    void deInvoermapIsInDemomodusDieOnderDeDatamapTenzijDeHubEenBrokerKrijgt() {
+        assertEquals(Optional.of(Path.of("/tmp/demo", "invoer")), met("HUB_DATA_DIR", "/tmp/demo").invoerMap());
+        assertEquals(Optional.empty(), met("HUB_DATA_DIR", "/tmp/demo", "KAFKA_BOOTSTRAP_SERVERS", "k1.example:9092")
+                .invoerMap(), "een hub met een eigen broker leest alleen een map die hem genoemd is");
+        assertEquals(Optional.of(Path.of("/srv/invoer")), met("KAFKA_BOOTSTRAP_SERVERS", "k1.example:9092",
+                "HUB_INVOER_MAP", "/srv/invoer").invoerMap());
+        assertEquals(Duration.ofSeconds(2), met().invoerRusttijd());
+        assertEquals(50, met().invoerHttpLimiet());
+    }
+
+    @Test
     void legeWaardeTeltAlsNietGezet() {
         HubInstellingen i = met("HUB_HTTP_PORT", " ", "KAFKA_BOOTSTRAP_SERVERS", "");
         assertEquals(8080, i.httpPort());
