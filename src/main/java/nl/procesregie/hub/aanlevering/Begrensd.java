@@ -17,7 +17,8 @@ import java.util.HexFormat;
  */
 record Begrensd(byte[] begin, long grootte, String sha256) {
 
-    private static final int BLOK = 64 * 1024;
+    /** An iJw message is a few KiB: larger blocks would be allocated and cleared for every file for nothing. */
+    private static final int BLOK = 8 * 1024;
 
     boolean teGroot(int grens) {
         return grootte > grens;

@@ -27,6 +27,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import nl.procesregie.hub.aanlevering.Aanlevering;
 import nl.procesregie.hub.aanlevering.IjwHttp;
 import nl.procesregie.hub.aanlevering.Invoermap;
+import nl.procesregie.hub.aanlevering.Invoervolgorde;
 import nl.procesregie.hub.aanlevering.Rustfilter;
 import nl.procesregie.hub.aanlevering.Rustregel;
 import nl.procesregie.hub.aanlevering.Snelheidsgrens;
@@ -181,6 +182,7 @@ public final class Hub implements AutoCloseable {
                 Path invoerMap = instellingen.invoerMap().get();
                 main.bind("invoermap", Invoermap.maak(invoerMap, aanlevering, instellingen.maxRecordBytes(), klok));
                 main.bind("invoerRust", new Rustfilter(new Rustregel(instellingen.invoerRusttijd(), klok)));
+                main.bind("invoervolgorde", new Invoervolgorde());
                 main.addInitialProperty("hub.invoer.map", invoerMap.toAbsolutePath().toString());
                 routes.add("classpath:routes/invoer/*.yaml");
             }
