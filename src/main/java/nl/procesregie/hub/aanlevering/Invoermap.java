@@ -1,7 +1,9 @@
 package nl.procesregie.hub.aanlevering;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,16 @@ public final class Invoermap {
     private static final DateTimeFormatter STEMPEL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Files in hand at once. The file consumer hands each file on and takes the next while the broker acknowledges
+     * the last; without a bound one poll would hold thousands of open zips and their messages.
+     */
+    static final int IN_HANDEN = 64;
+    /** The original name's share of a moved file's name, in UTF-8 bytes: with the prefix and {@code .reden.txt}, a
+     * name stays well within the 255 bytes a file system allows. */
+    static final int NAAMDEEL = 150;
+
+    private final Semaphore inHanden = new Semaphore(IN_HANDEN);
     private final Path map;
     private final Aanlevering aanlevering;
     private final int maxBytes;
@@ -57,6 +70,16 @@ public final class Invoermap {
         Files.createDirectories(map.resolve(VERWERKT));
         Files.createDirectories(map.resolve(FOUT));
         return new Invoermap(map, aanlevering, maxBytes, klok);
+    }
+
+    /** Waits, holding up the folder's poll, while {@link #IN_HANDEN} files are in hand; {@link #klaar} ends one. */
+    public void neem() {
+        inHanden.acquireUninterruptibly();
+    }
+
+    /** A file taken by {@link #neem} was handled, moved or left in place. */
+    public void klaar() {
+        inHanden.release();
     }
 
     /** @throws IOException the file could not be read (it stays, and is tried again) */
@@ -102,15 +125,15 @@ public final class Invoermap {
         }
         return leesbaar(naam, () -> {
             try {
-                return new Berichten(Zipbestand.berichten(zip, maxBytes), naam);
+                return new Berichten(Zipbestand.berichten(zip, maxBytes, overzicht.berichten()), naam);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
 
     /** The messages of a zip, read as they are published; parks what the reader refuses. */
-    private final class Berichten implements Iterator<Object>, java.io.Closeable {
+    private final class Berichten implements Iterator<Object>, Closeable {
         private final Zipbestand.Ingangen ingangen;
         private final String zip;
 
@@ -172,7 +195,32 @@ public final class Invoermap {
         byte[] willekeurig = new byte[3];
         ThreadLocalRandom.current().nextBytes(willekeurig);
         return submap + "/" + STEMPEL.format(klok.instant()) + "-" + HexFormat.of().formatHex(willekeurig) + "_"
-                + naam;
+                + ingekort(naam);
+    }
+
+    /**
+     * A name too long to move under a prefix is cut before its extension: a move that fails leaves the file in place,
+     * to be published again at every poll.
+     */
+    static String ingekort(String naam) {
+        if (naam.getBytes(StandardCharsets.UTF_8).length <= NAAMDEEL) {
+            return naam;
+        }
+        int punt = naam.lastIndexOf('.');
+        String extensie = punt > 0 && naam.length() - punt <= 5 ? naam.substring(punt) : "";
+        StringBuilder begin = new StringBuilder();
+        int ruimte = NAAMDEEL - extensie.length() - 1;
+        for (int i = 0; i < naam.length() - extensie.length(); ) {
+            int teken = naam.codePointAt(i);
+            String deel = new String(Character.toChars(teken));
+            ruimte -= deel.getBytes(StandardCharsets.UTF_8).length;
+            if (ruimte < 0) {
+                break;
+            }
+            begin.append(deel);
+            i += Character.charCount(teken);
+        }
+        return begin + "~" + extensie;
     }
 
     private static String overgeslagen(List<String> namen) {

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Rustregel {
 
-    static final Duration PAUZE_NA_STORING = Duration.ofSeconds(10);
+    public static final Duration PAUZE_NA_STORING = Duration.ofSeconds(10);
 
     /** What a listing saw of one file, and since when it looked like that. */
     private record Stand(long grootte, long gewijzigd, Instant sinds) {
@@ -77,7 +77,7 @@ public final class Rustregel {
         Stand vorige = standen.get(pad);
         if (vorige == null || vorige.grootte() != grootte || vorige.gewijzigd() != gewijzigd) {
             standen.put(pad, new Stand(grootte, gewijzigd, moment));
-            // Only a quiet period of zero lets a file through on its first listing; it is still seen twice.
+            // Never on the first listing, whatever the quiet period: a file is taken only once seen unchanged twice.
             return false;
         }
         return !Duration.between(vorige.sinds(), moment).minus(rusttijd).isNegative() && !moment.isBefore(pauzeTot);

@@ -27,8 +27,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import nl.procesregie.hub.aanlevering.Aanlevering;
 import nl.procesregie.hub.aanlevering.IjwHttp;
 import nl.procesregie.hub.aanlevering.Invoermap;
-import nl.procesregie.hub.aanlevering.Invoervolgorde;
-import nl.procesregie.hub.aanlevering.Rustfilter;
 import nl.procesregie.hub.aanlevering.Rustregel;
 import nl.procesregie.hub.aanlevering.Snelheidsgrens;
 import nl.procesregie.hub.aanlevering.Tokencontrole;

@@ -84,12 +84,19 @@ public final class RegioConfiguratie {
     private static final Pattern AGB = Pattern.compile("[0-9]{8}");
     private static final Pattern TOKENHASH = Pattern.compile("sha256:([0-9a-fA-F]{64})");
     /**
-     * The hashes of the demo tokens in the bundled example regio files. Those tokens are published, so a copied
-     * entry would let anyone post messages: refused in productie.
+     * The hashes of every token the project publishes: the demo tokens of the bundled example regio files and those
+     * of the tests, whose tokens stand beside them. A copied entry would let anyone post messages: refused in
+     * productie. {@code AanleveraarsConfiguratieTest} keeps the list complete.
      */
-    private static final Set<String> DEMO_TOKENHASHES = Set.of(
+    static final Set<String> OPENBARE_TOKENHASHES = Set.of(
             "3558891126821a82eb879ab8722f21d4c9768c012b1d056be1b2446e35ce6c5e",
-            "ac89256cb9774a1c12002d0312c21624057bc71e871b07ad31a7f44d39c02774");
+            "ac89256cb9774a1c12002d0312c21624057bc71e871b07ad31a7f44d39c02774",
+            "7e6cc09f3fee8c9662dd279c35917dad03a4b4d88935f969db15922a2258cc10",
+            "cb4e191c98647858338dca752c96977545f7e40a37eebb92234b9b593fd1a46b",
+            "62f64b3407aff750e04bdc14ea45b9226ff059c6a74a689fff28aaf8d8b41918",
+            "a34127e57393c027005c86561f391e7a9f4dc91350a85d92ba7e56a38a2c098d",
+            "0aceb74d78edc24ffd720ec60aca3c10f13d6e1426a63946e02a2bf99f4200cb",
+            "3e19d60c8a485da0beeda53863742ed99903db8417074da2a1ceb671b48bd735");
 
     private final Map<String, GemeenteInstellingen> gemeenten;
     private final Aanbieders aanbieders;
@@ -813,8 +820,8 @@ public final class RegioConfiguratie {
                 return "";
             }
             String hash = m.group(1).toLowerCase(Locale.ROOT);
-            if (modus == Modus.PRODUCTIE && DEMO_TOKENHASHES.contains(hash)) {
-                fout(pad, "dit is het demotoken uit de meegeleverde voorbeeldregio's, dat iedereen kent; maak in "
+            if (modus == Modus.PRODUCTIE && OPENBARE_TOKENHASHES.contains(hash)) {
+                fout(pad, "dit is een token uit de voorbeeldregio's of de tests van de hub, dat iedereen kent; maak in "
                         + "productie een eigen token (bijv. met: openssl rand -base64 32)");
             }
             return hash;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -61,7 +63,7 @@ class ZipbestandTest {
         Zipbestand.Overzicht o = Zipbestand.controleer(p);
         assertEquals(2, o.berichten());
         assertEquals(List.of("LEESMIJ.txt"), o.overgeslagen());
-        List<Zipbestand.Ingang> ingangen = alle(Zipbestand.berichten(p, 100));
+        List<Zipbestand.Ingang> ingangen = alle(Zipbestand.berichten(p, 100, 2));
         assertEquals(List.of("map/a.xml", "B.XML"), ingangen.stream().map(Zipbestand.Ingang::naam).toList());
         assertArrayEquals("<b/>".getBytes(), ingangen.get(1).inhoud().begin());
     }
@@ -71,7 +73,7 @@ class ZipbestandTest {
         byte[] groot = new byte[1_000_000];
         Arrays.fill(groot, (byte) 'x');
         Path p = zip(new ZipEntry[] {new ZipEntry("groot.xml")}, new byte[][] {groot});
-        Zipbestand.Ingang i = alle(Zipbestand.berichten(p, 1_000)).get(0);
+        Zipbestand.Ingang i = alle(Zipbestand.berichten(p, 1_000, 1)).get(0);
         assertEquals(1_001, i.inhoud().begin().length, "memory bounded by the limit");
         assertEquals(1_000_000, i.inhoud().grootte());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(groot)), i.inhoud().sha256());
@@ -111,7 +113,51 @@ class ZipbestandTest {
         Files.write(p, Arrays.copyOf(bytes, bytes.length / 3));
         assertThrows(Zipbestand.Onleesbaar.class, () -> Zipbestand.controleer(p));
         Files.write(p, "dit is geen zip".getBytes());
-        assertEquals(0, Zipbestand.controleer(p).berichten(), "no entries: the caller refuses it as without a message");
+        assertThrows(Zipbestand.Onleesbaar.class, () -> Zipbestand.controleer(p));
+    }
+
+    @Test
+    void aZipCutOffAtAnEntryBoundaryIsUnreadableNotShorter() throws Exception {
+        // What a writer that pauses between entries leaves: the first entry whole, the rest (and the central
+        // directory at the end) not yet written. Read as a stream, it is a valid zip of one entry.
+        ByteArrayOutputStream uit = new ByteArrayOutputStream();
+        ZipOutputStream z = new ZipOutputStream(uit);
+        z.putNextEntry(new ZipEntry("1.xml"));
+        z.write("<een/>".getBytes());
+        z.closeEntry();
+        z.flush();
+        int grens = uit.size();
+        z.putNextEntry(new ZipEntry("2.xml"));
+        z.write("<twee/>".getBytes());
+        z.closeEntry();
+        z.close();
+        Path p = map.resolve("half.zip");
+        Files.write(p, Arrays.copyOf(uit.toByteArray(), grens));
+        Zipbestand.Onleesbaar f = assertThrows(Zipbestand.Onleesbaar.class, () -> Zipbestand.controleer(p));
+        assertEquals("Het zip-bestand is beschadigd of onvolledig (de inhoudsopgave aan het eind ontbreekt of klopt "
+                + "niet)", f.getMessage());
+    }
+
+    @Test
+    void aNameFromAWindowsZipWithoutTheUtf8FlagIsReadAsCodePage437() throws Exception {
+        ByteArrayOutputStream uit = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(uit, Charset.forName("IBM437"))) {
+            z.putNextEntry(new ZipEntry("cliënt.xml"));
+            z.write("<a/>".getBytes());
+            z.closeEntry();
+        }
+        Path p = map.resolve("windows.zip");
+        Files.write(p, uit.toByteArray());
+        assertEquals(1, Zipbestand.controleer(p).berichten());
+        assertEquals("cliënt.xml", alle(Zipbestand.berichten(p, 100, 1)).get(0).naam());
+    }
+
+    @Test
+    void fewerMessagesInTheSecondPassThanTheFirstIsAReadError() throws Exception {
+        Path p = zip(new ZipEntry[] {new ZipEntry("a.xml")}, new byte[][] {"<a/>".getBytes()});
+        Zipbestand.Ingangen ingangen = Zipbestand.berichten(p, 100, 2);
+        ingangen.next();
+        assertThrows(UncheckedIOException.class, ingangen::hasNext, "the file stays and is read again later");
     }
 
     @Test

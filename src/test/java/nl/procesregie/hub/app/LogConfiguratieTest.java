@@ -1,11 +1,14 @@
 package nl.procesregie.hub.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +20,8 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,5 +60,30 @@ class LogConfiguratieTest {
         }
         assertEquals(List.of("Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Node may not "
                 + "be available.", "Topic regie.acties bestaat niet op het Kafka-cluster"), gelogd);
+    }
+
+    @Test
+    void deRegelsVanDeBestandscomponentNoemenEenBsnInEenBestandsnaamNiet() throws IOException {
+        URL bestand = getClass().getClassLoader().getResource("log4j2.xml");
+        LoggerContext context = new LoggerContext("hoofdconfiguratie");
+        try (InputStream in = bestand.openStream()) {
+            context.start(new XmlConfiguration(context, new ConfigurationSource(in, bestand)));
+            for (String naam : List.of("org.apache.camel.component.file.GenericFileOnCompletion",
+                    "nl.procesregie.hub.routes")) {
+                var logger = context.getConfiguration().getLoggerConfig(naam);
+                assertEquals(List.of("ConsoleGemaskeerd"), List.copyOf(logger.getAppenders().keySet()), naam);
+                assertEquals(false, logger.isAdditive(), naam + " logs once, masked");
+                LogEvent regel = Log4jLogEvent.newBuilder().setLoggerName(naam).setLevel(Level.WARN)
+                        .setMessage(new SimpleMessage("Rollback file strategy for file: GenericFile[/invoer/"
+                                + "jw301-999999990-ab.xml]"))
+                        .setThrown(new NoSuchFileException("/invoer/999999990.xml")).build();
+                String tekst = logger.getAppenders().get("ConsoleGemaskeerd").getLayout().toSerializable(regel)
+                        .toString();
+                assertFalse(tekst.contains("999999990"), tekst);
+                assertTrue(tekst.contains("/invoer/jw301-*********-ab.xml"), tekst);
+            }
+        } finally {
+            context.stop();
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -47,7 +49,11 @@ final class InvoermapBenchmark {
     private final List<String> verslag = new ArrayList<>();
 
     /** What one form measured. */
-    record Meting(String vorm, int berichten, int bestanden, double seconden) {
+    /**
+     * @param gepubliceerd records on the input topics once the folder was empty
+     * @param verwerkt     files in {@code verwerkt/} of this form
+     */
+    record Meting(String vorm, int berichten, int bestanden, double seconden, long gepubliceerd, long verwerkt) {
         double berichtenPerSeconde() {
             return berichten / seconden;
         }
@@ -154,7 +160,16 @@ final class InvoermapBenchmark {
             }
             Thread.sleep(50);
         }
-        Meting meting = new Meting(vorm, berichten, bestanden.size(), (System.nanoTime() - start) / 1e9);
+        double seconden = (System.nanoTime() - start) / 1e9;
+        long verwerkt;
+        try (Stream<Path> s = Files.list(map.resolve("verwerkt"))) {
+            Set<String> namen = new HashSet<>();
+            bestanden.forEach(b -> namen.add(b.getFileName().toString()));
+            // verwerkt/<stamp>-<random>_<original name>
+            verwerkt = s.map(p -> p.getFileName().toString())
+                    .filter(n -> namen.contains(n.substring(n.indexOf('_') + 1))).count();
+        }
+        Meting meting = new Meting(vorm, berichten, bestanden.size(), seconden, eindes() - begin, verwerkt);
         regel("Invoermap, %s: %d berichten in %d bestanden in %.1f s (verplaatsen in de map %.1f s): %.0f berichten/s, "
                         + "%.0f bestanden/s", vorm, meting.berichten(), meting.bestanden(), meting.seconden(),
                 verplaatst, meting.berichtenPerSeconde(), meting.bestandenPerSeconde());

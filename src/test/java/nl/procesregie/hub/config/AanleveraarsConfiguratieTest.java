@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,9 +135,29 @@ class AanleveraarsConfiguratieTest {
                       gemeenten: ["9001"]
                 """);
         assertEquals(1, RegioConfiguratie.laad(List.of(locatie), Modus.DEMO).aanleveraars().size());
-        assertEquals(List.of("proef.yaml: regio.aanleveraars[0].token: dit is het demotoken uit de meegeleverde "
-                + "voorbeeldregio's, dat iedereen kent; maak in productie een eigen token (bijv. met: openssl rand "
-                + "-base64 32)"), fouten(Modus.PRODUCTIE, locatie));
+        assertEquals(List.of("proef.yaml: regio.aanleveraars[0].token: dit is een token uit de "
+                + "voorbeeldregio's of de tests van de hub, dat iedereen kent; maak in productie een eigen token (bijv. "
+                + "met: openssl rand -base64 32)"), fouten(Modus.PRODUCTIE, locatie));
+    }
+
+    /** Every token hash the project publishes (its token stands beside it, or is the demo's) is refused in productie. */
+    @Test
+    void elkeGepubliceerdeTokenhashWordtInProductieGeweigerd() throws IOException {
+        Pattern hash = Pattern.compile("sha256:([0-9a-fA-F]{64})");
+        Set<String> gevonden = new TreeSet<>();
+        for (String wortel : List.of("src/main", "src/test", "README.md", "docker")) {
+            try (Stream<Path> paden = Files.walk(Path.of(wortel))) {
+                for (Path p : paden.filter(Files::isRegularFile).toList()) {
+                    Matcher m = hash.matcher(Files.readString(p, StandardCharsets.ISO_8859_1));
+                    while (m.find()) {
+                        gevonden.add(m.group(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        assertTrue(gevonden.size() >= 8, "de scan vindt de hashes: " + gevonden);
+        assertEquals(Set.of(), gevonden.stream().filter(h -> !RegioConfiguratie.OPENBARE_TOKENHASHES.contains(h))
+                .collect(Collectors.toSet()), "in productie te weigeren (RegioConfiguratie.OPENBARE_TOKENHASHES)");
     }
 
     @Test

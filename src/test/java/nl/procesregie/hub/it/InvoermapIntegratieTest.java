@@ -23,16 +23,19 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.procesregie.hub.aanlevering.Rustfilter;
 import nl.procesregie.hub.aanlevering.Rustregel;
 import nl.procesregie.hub.app.Hub;
+import nl.procesregie.hub.app.Rustfilter;
 import nl.procesregie.hub.it.Berichten.Product;
+import nl.procesregie.hub.testinfra.LogVanger;
 import nl.procesregie.hub.testinfra.TestClock;
 
 /**
@@ -63,6 +66,9 @@ class InvoermapIntegratieTest {
         Map<String, String> m = omgeving.instellingen(GROEP);
         m.put("HUB_INVOER_MAP", map.toString());
         m.put("HUB_INVOER_RUSTTIJD", RUST.toString());
+        // A publish the broker never takes gives up after a third of the lease: 10 s rather than 40.
+        m.put("HUB_OUTBOX_LEASE", "PT30S");
+        m.put("SMTP_TIMEOUT", "PT5S");
         return m;
     }
 
@@ -142,7 +148,15 @@ class InvoermapIntegratieTest {
         Map<String, Long> voor = eindes();
         byte[] bericht = toewijzing(Berichten.bsn(60), "0632", "M1");
         Path bestand = map.resolve("half.xml");
-        Files.write(bestand, Arrays.copyOf(bericht, bericht.length / 2));
+        Files.write(bestand, Arrays.copyOf(bericht, bericht.length / 3));
+        wachtOpRondes(2);
+        // The writer goes on; in all, more than the quiet period passes after the file first appeared, but never
+        // that long without a change: each listing that sees it grown starts its quiet period anew.
+        Duration ruim = RUST.multipliedBy(6).dividedBy(10);
+        klok.advance(ruim);
+        Files.write(bestand, Arrays.copyOf(bericht, 2 * bericht.length / 3));
+        wachtOpRondes(2);
+        klok.advance(ruim);
         wachtOpRondes(3);
         assertTrue(Files.exists(bestand), "a file still being written stays");
         assertEquals(voor, eindes(), "nothing of it is published");
@@ -260,5 +274,44 @@ class InvoermapIntegratieTest {
         wachtTotUitgaandLeeg();
         assertEquals(1, omgeving.telling("select count(*) from signaal where jeugdige = ?", pseudoniem));
         assertEquals(1, omgeving.smtp.received().length, "one mail, however often the file was published");
+    }
+
+    @Test
+    void aFileTheBrokerDoesNotTakeStaysAndIsPublishedWhenItIsBack() throws Exception {
+        Map<String, Long> voor = eindes();
+        // A name with a number that passes the eleven-test: no line of the hub may show it (Camel's own lines go
+        // through a masking appender in production, see LogConfiguratieTest).
+        Path bestand = map.resolve("verzoek-999999990.xml");
+        byte[] verzoek = Berichten.verzoek("0632", "20000001", Berichten.bsn(62), LocalDate.now(),
+                Berichten.identificatie(), "02", new Product(null, "45", "45A01"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                omgeving.kafka.bootstrapServers())); LogVanger log = LogVanger.vang()) {
+            admin.deleteTopics(List.of(omgeving.verzoeken)).all().get();
+            try {
+                HubOmgeving.wachtTot("het topic verwijderd", WACHT, () -> {
+                    try {
+                        return !admin.listTopics().names().get().contains(omgeving.verzoeken);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Files.write(bestand, verzoek);
+                rustig();
+                HubOmgeving.wachtTot("de mislukte publicatie gemeld", WACHT,
+                        () -> !log.met("niet (geheel) gepubliceerd").isEmpty());
+                assertTrue(Files.exists(bestand), "the file stays where it was");
+                assertFalse(verplaatst("verwerkt", "verzoek-999999990.xml"));
+                assertEquals(List.of(), log.met("999999990").stream()
+                        .filter(r -> r.logger().startsWith("nl.procesregie")).toList());
+            } finally {
+                omgeving.kafka.createTopics(1, omgeving.verzoeken);
+            }
+            klok.advance(Rustregel.PAUZE_NA_STORING.plusSeconds(1));
+            rustig();
+            HubOmgeving.wachtTot("verzoek in verwerkt/", WACHT, () -> verplaatst("verwerkt",
+                    "verzoek-999999990.xml"));
+            assertEquals(1, omgeving.kafka.endOffset(omgeving.verzoeken, 0), "published once the broker takes it");
+            assertEquals(voor.get(omgeving.ongeldig), eindes().get(omgeving.ongeldig), "nothing parked");
+        }
     }
 }

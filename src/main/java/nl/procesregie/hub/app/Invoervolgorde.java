@@ -1,4 +1,4 @@
-package nl.procesregie.hub.aanlevering;
+package nl.procesregie.hub.app;
 
 import java.io.File;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package nl.procesregie.hub.aanlevering;
+package nl.procesregie.hub.app;
 
 import java.io.File;
 
@@ -9,6 +9,10 @@ import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import nl.procesregie.hub.aanlevering.Rustregel;
+import nl.procesregie.hub.ijw.IjwFout;
+import nl.procesregie.hub.opslag.Foutspoor;
 
 /**
  * Hands the file consumer's polls to {@link Rustregel}: a poll's begin and end bound one listing, and each listed file
@@ -52,8 +56,14 @@ public final class Rustfilter implements GenericFileFilter<File>, PollingConsume
         return false;
     }
 
-    /** A file's messages could not all be published: it stays, and the rule pauses. */
-    public void storing() {
+    /**
+     * A file's messages could not all be published: it stays, and the rule pauses. Said here, masked, because Camel's
+     * own lines about it name the file as the back office did.
+     */
+    public void storing(String bestand, Exception oorzaak) {
+        LOG.warn("Bestand {} niet (geheel) gepubliceerd; het blijft staan en wordt na {} s opnieuw gelezen: {}",
+                IjwFout.zonderBsn(bestand), Rustregel.PAUZE_NA_STORING.toSeconds(),
+                oorzaak == null ? "onbekende oorzaak" : Foutspoor.van(oorzaak));
         regel.storing();
     }
 }
