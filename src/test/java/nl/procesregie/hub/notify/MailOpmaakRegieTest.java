@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.procesregie.hub.config.GemeenteInstellingen;
+import nl.procesregie.hub.testinfra.GoudenKopie;
 import org.junit.jupiter.api.Test;
 
 /** The procesregie mails other than the trajectory signal: verblijf, crisis, opvolging, 16/18 and escalation. */
@@ -432,5 +433,19 @@ class MailOpmaakRegieTest {
         OpgemaakteMail crisismail = opmaak.maak(mail(crisis));
         assertTrue(crisismail.tekst().contains("  Referentie backoffice: ZK-1 Ronde Tafel uiterlijk: nooit    Route: vals"),
                 crisismail.tekst());
+    }
+
+    /** One mail of each kind, text and HTML, exactly as a regisseur gets it. */
+    @Test
+    void elkeSoortIsGelijkAanZijnGoudenKopie() {
+        List<String> namen = List.of("verblijf", "verblijf-extra-aandacht", "crisis", "opvolging", "leeftijd-16",
+                "leeftijd-18", "escalatie-crisis", "escalatie-opvolging");
+        List<RegieMail> mails = List.copyOf(elkeSoort(KNOP).values());
+        assertEquals(namen.size(), mails.size());
+        for (int i = 0; i < namen.size(); i++) {
+            OpgemaakteMail m = opmaak.maak(mails.get(i));
+            GoudenKopie.vergelijk("mail/" + namen.get(i) + ".txt", m.onderwerp() + "\n\n" + m.tekst());
+            GoudenKopie.vergelijk("mail/" + namen.get(i) + ".html", m.html());
+        }
     }
 }

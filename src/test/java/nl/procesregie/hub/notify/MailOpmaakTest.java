@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.procesregie.hub.config.GemeenteInstellingen;
 import nl.procesregie.hub.config.Productsoorten;
+import nl.procesregie.hub.testinfra.GoudenKopie;
 import org.junit.jupiter.api.Test;
 
 class MailOpmaakTest {
@@ -415,5 +418,19 @@ class MailOpmaakTest {
         assertEquals("\uD835\uDC00.B.", MailOpmaak.voorletters("\uD835\uDC00B"), "a letter outside the BMP stays whole");
         assertEquals("K.L.", MailOpmaak.voorletters("K.L."), "a melding's initials as the back office wrote them");
         assertEquals("", MailOpmaak.voorletters(""));
+    }
+
+    /** The trajectory mails, text and HTML, exactly as a regisseur gets them. */
+    @Test
+    void deTrajectmailsZijnGelijkAanHunGoudenKopie() {
+        Map<String, SignaalMail> mails = new LinkedHashMap<>();
+        mails.put("vierde-traject", mail(SignaalMail.VIERDE_TRAJECT, 4, false, WOERDEN, "J.K."));
+        mails.put("vervolg-traject", mail(SignaalMail.VERVOLG_TRAJECT, 5, false, WOERDEN, "J.K."));
+        mails.put("vierde-traject-hernieuwd", mail(SignaalMail.VIERDE_TRAJECT, 4, true, WOERDEN, "J.K."));
+        mails.forEach((naam, mail) -> {
+            OpgemaakteMail m = opmaak.maak(mail);
+            GoudenKopie.vergelijk("mail/" + naam + ".txt", m.onderwerp() + "\n\n" + m.tekst());
+            GoudenKopie.vergelijk("mail/" + naam + ".html", m.html());
+        });
     }
 }
