@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -62,20 +61,6 @@ public final class Bevestigingen {
         this.klok = klok;
     }
 
-    /** The action that stops the escalation of a signal of this kind. */
-    public static Actie stoptEscalatie(SignaalSoort soort) {
-        return soort == SignaalSoort.OPVOLGING ? Actie.CHECK_GEDAAN : Actie.RONDE_TAFEL_GEHOUDEN;
-    }
-
-    /** The actions a signal of this kind accepts. */
-    public static Set<Actie> toegestaan(SignaalSoort soort) {
-        return switch (soort) {
-            case CRISIS -> Set.of(Actie.RONDE_TAFEL_GEHOUDEN, Actie.SIGNAAL_OPGEPAKT, Actie.AFGESLOTEN);
-            case OPVOLGING -> Set.of(Actie.CHECK_GEDAAN, Actie.SIGNAAL_OPGEPAKT, Actie.AFGESLOTEN);
-            default -> Set.of(Actie.SIGNAAL_OPGEPAKT, Actie.AFGESLOTEN);
-        };
-    }
-
     /** The signal an acknowledgement of {@code signaalId} is about (the escalated one for an escalation). */
     public Optional<SignaalRij> onderwerp(UUID signaalId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -94,7 +79,7 @@ public final class Bevestigingen {
             return new Resultaat(Uitkomst.ONBEKEND_SIGNAAL, null);
         }
         SignaalRij s = gevonden.get();
-        if (!toegestaan(s.soort()).contains(actie)) {
+        if (!s.soort().acties().contains(actie)) {
             return new Resultaat(Uitkomst.PAST_NIET, s);
         }
         Instant nu = klok.instant();

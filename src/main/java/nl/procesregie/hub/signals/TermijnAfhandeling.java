@@ -150,7 +150,8 @@ public final class TermijnAfhandeling {
             return "het signaal bestaat niet meer";
         }
         SignaalRij b = basis.get();
-        Actie stopt = Bevestigingen.stoptEscalatie(b.soort());
+        Actie stopt = b.soort().bevestiging().orElseThrow(
+                () -> new IllegalStateException("een signaal " + b.soort() + " heeft geen termijn om te escaleren"));
         if (regie.isBevestigd(c, b.signaalId(), stopt)) {
             return "bevestigd: " + stopt.knop();
         }
