@@ -1,8 +1,8 @@
 package nl.procesregie.hub.aanlevering;
 
 /**
- * What {@code POST /ijw} answers: {@link IjwHttp} decides, the route only carries it to HTTP (as
- * {@code notify.Antwoord} for the pages, with Retry-After besides).
+ * What {@code POST /ijw} answers: {@link IjwHttp} decides, and {@code direct:http-antwoord} carries it to HTTP as it
+ * carries the pages' {@code notify.Antwoord}, which has the same shape.
  *
  * @param body            JSON, Dutch; never the message nor anything from it that names a youth
  * @param wwwAuthenticate set only with 401

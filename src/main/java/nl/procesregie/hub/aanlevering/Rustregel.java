@@ -3,12 +3,12 @@ package nl.procesregie.hub.aanlevering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,7 +40,7 @@ public final class Rustregel {
 
     private final Duration rusttijd;
     private final Clock klok;
-    private final Map<String, Stand> standen = new ConcurrentHashMap<>();
+    private final Map<String, Stand> standen = new HashMap<>();
     private final Set<String> dezeRonde = new HashSet<>();
     private final AtomicLong rondes = new AtomicLong();
     private volatile Instant pauzeTot = Instant.MIN;

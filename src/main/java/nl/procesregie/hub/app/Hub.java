@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -30,7 +31,6 @@ import nl.procesregie.hub.aanlevering.Invoermap;
 import nl.procesregie.hub.aanlevering.Rustregel;
 import nl.procesregie.hub.aanlevering.Snelheidsgrens;
 import nl.procesregie.hub.aanlevering.Tokencontrole;
-import nl.procesregie.hub.carepath.Pseudonimisering;
 import nl.procesregie.hub.config.ConfiguratieFout;
 import nl.procesregie.hub.config.HubInstellingen;
 import nl.procesregie.hub.config.Modus;
@@ -106,14 +106,15 @@ public final class Hub implements AutoCloseable {
 
             Onderdelen onderdelen = Onderdelen.bouw(dataSource, regio, instellingen, klok);
             Inleestellers tellers = new Inleestellers();
+            Predicate<String> gemeenteBekend = code -> regio.gemeente(code).isPresent();
             IjwInlezer inlezer = new IjwInlezer(new IjwParser(), instellingen.xsdControle(),
-                    instellingen.maxRecordBytes(), code -> regio.gemeente(code).isPresent());
+                    instellingen.maxRecordBytes(), gemeenteBekend);
             // The on-ramps refuse what the consumer would park. A deviation that streng does not park is the consumer's
             // to count and log, once, so they skip the schema check then.
             Aanlevering aanlevering = new Aanlevering(new IjwInlezer(new IjwParser(),
                     instellingen.xsdControle() == XsdControle.STRENG ? XsdControle.STRENG : XsdControle.UIT,
-                    instellingen.maxRecordBytes(), code -> regio.gemeente(code).isPresent()),
-                    new Pseudonimisering(instellingen.pseudoniemSleutel()), Map.of(
+                    instellingen.maxRecordBytes(), gemeenteBekend),
+                    onderdelen.pseudonimisering(), Map.of(
                             BerichtSoort.JW301, instellingen.topicToewijzingen(),
                             BerichtSoort.JW305, instellingen.topicStartStop(),
                             BerichtSoort.JW307, instellingen.topicStartStop(),

@@ -46,7 +46,8 @@ public record Onderdelen(
         Bevestigingen bevestigingen,
         TermijnAfhandeling termijnAfhandeling,
         BevestigingsToken tokens,
-        Bewaartermijn bewaartermijn) {
+        Bewaartermijn bewaartermijn,
+        Pseudonimisering pseudonimisering) {
 
     public static Onderdelen bouw(DataSource dataSource, RegioConfiguratie regio, HubInstellingen instellingen,
                                   Clock klok) {
@@ -74,6 +75,7 @@ public record Onderdelen(
                 new TermijnAfhandeling(dataSource, termijnen, zorgpaden, signalen, uitgifte, regie, planning, regio,
                         Termijnplanning.inhaalmarge(instellingen.tijdplannerIncheckInterval()), klok),
                 tokens,
-                new Bewaartermijn(dataSource, instellingen.bewaartermijn(), instellingen.bewaarleeftijd(), klok));
+                new Bewaartermijn(dataSource, instellingen.bewaartermijn(), instellingen.bewaarleeftijd(), klok),
+                pseudonimisering);
     }
 }

@@ -77,7 +77,7 @@ public final class InleesOverzichtPagina {
         }
         LOG.info("Overzicht na inlezen van gemeente {} opgevraagd ({} jeugdigen)", code, jeugdigen.get().size());
         String naam = overzicht.gemeenteNaam(code).orElse(code);
-        return csv ? new Antwoord(200, "text/csv; charset=utf-8", csv(jeugdigen.get()), null)
+        return csv ? new Antwoord(200, "text/csv; charset=utf-8", csv(jeugdigen.get()), null, null)
                 : Antwoord.html(200, html(code, naam, jeugdigen.get()));
     }
 
@@ -90,7 +90,7 @@ public final class InleesOverzichtPagina {
         if (toegang instanceof Toegang.MetWachtwoord m && !juistWachtwoord(authorization, m.wachtwoord())) {
             return Optional.of(new Antwoord(401, HTML, kop("Wachtwoord nodig").append(
                     "<p>Dit overzicht bevat persoonsgegevens en vraagt om het beheerwachtwoord.</p>\n</body></html>\n")
-                    .toString(), "Basic realm=\"procesregie-hub\", charset=\"UTF-8\""));
+                    .toString(), "Basic realm=\"procesregie-hub\", charset=\"UTF-8\"", null));
         }
         return Optional.empty();
     }
